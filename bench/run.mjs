@@ -1,0 +1,111 @@
+// Entry point of `npm run bench`. Runs the Node benches (bench/node-bench.ts via
+// tsx) and, if Chromium is available, the browser unlock bench, then prints one
+// markdown table. Env: BENCH_RUNS (default 7), BENCH_SKIP_BROWSER=1,
+// CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 if unlock is over budget).
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const BUDGET = 1.5;
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function runJson(args, label) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0) {
+        try {
+          return resolve(JSON.parse(line));
+        } catch {
+          /* fall through */
+        }
+      }
+      reject(new Error(`${label} failed (exit ${code}): ${(err || out).trim().split('\n').slice(-3).join(' | ')}`));
+    });
+  });
+}
+
+const ms = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const ratio = (a, b) => `${(a.median / b.median).toFixed(2)}×`;
+const kdfLabel = (k) => `m=${k.m} t=${k.t} p=${k.p}`;
+
+const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+const nodeEnv = `Node ${process.version}`;
+console.error(`Running benches on ${nodeEnv}, ${cpu} … (takes ~30 s)`);
+
+const node = await runJson(['--import', 'tsx', 'bench/node-bench.ts'], 'Node bench');
+
+let browser = null;
+let browserNote = '';
+if (process.env.BENCH_SKIP_BROWSER) browserNote = 'skipped (BENCH_SKIP_BROWSER set)';
+else if (!existsSync(CHROMIUM)) browserNote = `skipped (no Chromium at ${CHROMIUM})`;
+else {
+  try {
+    browser = await runJson(['bench/browser-bench.mjs'], 'Chromium bench');
+  } catch (e) {
+    browserNote = `skipped: ${e.message}`;
+  }
+}
+const chromeEnv = browser ? `Chromium ${browser.version} (headless)` : '';
+
+const u = node.unlock;
+const mmKdf = `PBKDF2-SHA256 ${u.mmIterations ?? '?'} it`;
+const rows = [];
+const budgetCell = (r) => (r.ours.median / r.theirs.median <= BUDGET ? `≤ ${BUDGET}× ✅` : `≤ ${BUDGET}× ❌`);
+rows.push([
+  '(a) unlock',
+  `\`openVault\` (Argon2id ${kdfLabel(u.kdf)} + AES-256-GCM) vs \`decrypt\` (${mmKdf} + AES-GCM)`,
+  nodeEnv,
+  ms(u.ours),
+  ms(u.theirs),
+  ratio(u.ours, u.theirs),
+  budgetCell(u),
+]);
+if (browser) {
+  rows.push(['(a) unlock', 'same, both bundled into one page with vite', chromeEnv, ms(browser.ours), ms(browser.theirs), ratio(browser.ours, browser.theirs), budgetCell(browser)]);
+} else {
+  rows.push(['(a) unlock', 'same, in Chromium', browserNote, '–', '–', '–', '–']);
+}
+const acc = node.accounts;
+if (acc.error) {
+  rows.push(['(b) 100 ETH accounts', acc.error, nodeEnv, '–', '–', '–', '–']);
+} else {
+  rows.push([
+    '(b) 100 ETH accounts',
+    "mnemonic → seed → m/44'/60'/0'/0 → 100 addresses: `HdKeyring.fromMnemonic` + `ethAddresses(0, 100)` vs `new HdKeyring()` + `deserialize({mnemonic, numberOfAccounts: 0})` + `addAccounts(100)`" +
+      (acc.sameAddresses ? ' (same 100 addresses)' : ' ⚠ ADDRESSES DIFFER'),
+    nodeEnv,
+    ms(acc.ours),
+    ms(acc.theirs),
+    ratio(acc.ours, acc.theirs),
+    'info',
+  ]);
+}
+
+const table = (head, body) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+console.log(`## Vault / keyring benchmarks\n`);
+console.log(`${nodeEnv}, ${cpu} (${cpus().length} logical CPUs)${chromeEnv ? `; ${chromeEnv}` : ''}`);
+console.log(`Median of ${node.runs} runs after 1 warm-up, ours and MetaMask interleaved; (min–max) in ms.\n`);
+console.log(table(['Bench', 'What is measured', 'Runtime', 'Ours ms', 'MetaMask ms', 'Ours/MetaMask', 'Budget'], rows));
+
+// Headroom: what other Argon2id settings would cost relative to MetaMask's unlock.
+const cand = node.candidates.map((c, i) => {
+  const b = browser?.candidates?.[i];
+  return [kdfLabel(c.kdf), ms(c.ours), `${c.ratio.toFixed(2)}×`, b ? ms(b.ours) : '–', b ? `${b.ratio.toFixed(2)}×` : '–'];
+});
+console.log(`\nOther Argon2id settings (unlock only; ratio vs MetaMask decrypt in the same runtime; budget ${BUDGET}×):\n`);
+console.log(table(['Argon2id', 'Node ms', 'Node ratio', 'Chromium ms', 'Chromium ratio'], cand));
+
+const over = [u, browser].some((r) => r && r.ours.median / r.theirs.median > BUDGET);
+if (over && process.env.BENCH_STRICT) process.exitCode = 1;

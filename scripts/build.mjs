@@ -1,0 +1,17 @@
+// Builds the unpacked extension into dist/: the popup app first (it empties dist/), then
+// each script, then the manifest with the package version.
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const quiet = process.argv.includes('--quiet');
+
+for (const mode of ['app', 'background', 'content', 'inpage']) {
+  await build({ configFile: resolve(root, 'vite.config.ts'), mode, logLevel: quiet ? 'warn' : 'info' });
+}
+const manifest = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8'));
+const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
+manifest.version = pkg.version;
+await writeFile(resolve(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
+console.log(`built dist/ (v${pkg.version})`);

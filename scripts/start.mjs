@@ -1,0 +1,62 @@
+// npm start: build, start anvil and the demo dApp, open Chromium with the extension.
+// Ctrl-C stops everything this script started.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startAnvil } from './anvil.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const children = [];
+let stopping = false;
+
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children.reverse()) await c();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+await new Promise((ok, fail) => spawn(process.execPath, [resolve(root, 'scripts/build.mjs'), '--quiet'], { stdio: 'inherit' }).once('exit', (c) => (c === 0 ? ok() : fail(new Error('build failed')))));
+
+const anvil = await startAnvil({ port: Number(process.env.ANVIL_PORT ?? 8545) });
+children.push(() => anvil.stop());
+console.log(`anvil:     ${anvil.url} (chain id 31337; test accounts from "test test ... junk")`);
+
+const dapp = await serveStatic(resolve(root, 'test/fixtures/dapp'), { port: Number(process.env.DAPP_PORT ?? 5173) });
+children.push(() => dapp.close());
+console.log(`demo dApp: ${dapp.url}`);
+
+if (!existsSync(chromiumPath)) {
+  console.log(`\nChromium not found at ${chromiumPath} (apt-get install -y chromium). Load dist/ by hand: see README.`);
+} else {
+  const profile = resolve(root, '.wallet-profile');
+  mkdirSync(profile, { recursive: true });
+  const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const dist = resolve(root, 'dist');
+  const args = [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...(headed ? [] : ['--headless=new', '--remote-debugging-port=9222']),
+    dapp.url,
+  ];
+  const chrome = spawn(chromiumPath, args, { stdio: 'ignore' });
+  children.unshift(() => chrome.kill('SIGTERM'));
+  chrome.once('exit', () => void stop(0));
+  console.log(
+    headed
+      ? 'chromium:  opened with the wallet loaded (profile in .wallet-profile/)'
+      : 'chromium:  no display found, running headless with DevTools on http://127.0.0.1:9222\n' +
+          '           (on a desktop, run npm start there, or load dist/ by hand as the README says)',
+  );
+}
+console.log('\nPress Ctrl-C to stop everything.');

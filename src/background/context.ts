@@ -1,0 +1,32 @@
+import type { ApprovalQueue } from './services/approval-queue';
+import type { AutoLock } from './services/auto-lock';
+import type { EventHub } from './services/event-hub';
+import type { KeyringService } from './services/keyring-service';
+import type { NetworkService } from './services/network-service';
+import type { PermissionStore } from './services/permission-store';
+import type { SettingsService } from './services/settings-service';
+import type { TokenStore } from './services/token-store';
+import type { WalletService } from './services/wallet-service';
+
+/** What every handler receives: the services, wired once per worker start. */
+export interface Services {
+  wallet: WalletService;
+  keyring: KeyringService;
+  settings: SettingsService;
+  autoLock: AutoLock;
+  network: NetworkService;
+  permissions: PermissionStore;
+  approvals: ApprovalQueue;
+  events: EventHub;
+  tokens: TokenStore;
+}
+
+export interface HandlerContext {
+  services: Services;
+}
+
+/** A dApp request: the origin is Chrome's word for the sender, `key` the content script's request id. */
+export interface ProviderContext extends HandlerContext {
+  origin: string;
+  key: string;
+}

@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import { parseChainId } from '../../../core/ethereum';
+import { RPC, WalletError } from '../../../shared/errors';
+import type { ProviderContext } from '../../context';
+import { invalidParams, parseParams, type EthMethod } from './types';
+
+const params = v.tuple([v.object({ chainId: v.string() })]);
+
+/** Switches the wallet's EVM chain after the user agreed, and tells every page. */
+export async function switchTo(ctx: ProviderContext, chainId: number): Promise<void> {
+  const { network, approvals } = ctx.services;
+  const [from, to] = [await network.current(), await network.get(chainId)];
+  if (!to) throw new WalletError(4902, `Unrecognized chain ID 0x${chainId.toString(16)}. Try adding the chain using wallet_addEthereumChain first.`);
+  if (from.chainId === chainId) return;
+  const decision = await approvals.request(ctx.key, ctx.origin, { kind: 'switch_chain', chainId, name: to.name, fromChainId: from.chainId, fromName: from.name });
+  if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
+  await network.select(chainId);
+  await emitChainChanged(ctx, chainId);
+}
+
+export async function emitChainChanged(ctx: Pick<ProviderContext, 'services'>, chainId: number): Promise<void> {
+  await ctx.services.events.emit('eth', 'chainChanged', () => `0x${chainId.toString(16)}`);
+}
+
+export function chainIdNumber(raw: unknown): number {
+  let id: bigint;
+  try {
+    id = parseChainId(raw);
+  } catch (err) {
+    throw invalidParams(`Invalid chainId: ${(err as Error).message}`);
+  }
+  if (id > BigInt(Number.MAX_SAFE_INTEGER)) throw invalidParams('chainId too large');
+  return Number(id);
+}
+
+export const walletSwitchEthereumChain: EthMethod = {
+  access: 'public',
+  unlock: true,
+  handle: async (ctx, raw) => {
+    const [{ chainId }] = parseParams(params, raw, 'wallet_switchEthereumChain');
+    if (!/^0x[0-9a-fA-F]+$/.test(chainId)) throw invalidParams('chainId must be a 0x-prefixed hex string');
+    await switchTo(ctx, chainIdNumber(chainId));
+    return null;
+  },
+};

@@ -1,0 +1,57 @@
+import type { InternalMethod } from '../../../shared/messages';
+import { accountsAdd } from './accounts-add';
+import { approvalsList, approvalsResolve } from './approvals';
+import { networksList, networksSelect } from './networks';
+import { sitesDisconnect, sitesList } from './sites';
+import { accountsList } from './accounts-list';
+import { accountsRename } from './accounts-rename';
+import { accountsSelect } from './accounts-select';
+import { settingsGet } from './settings-get';
+import { settingsSet } from './settings-set';
+import type { InternalHandler } from './types';
+import { walletCreate } from './wallet-create';
+import { walletGenerateMnemonic } from './wallet-generate-mnemonic';
+import { walletGetState } from './wallet-get-state';
+import { walletImport } from './wallet-import';
+import { walletLock } from './wallet-lock';
+import { walletRevealSeed } from './wallet-reveal-seed';
+import { walletUnlock } from './wallet-unlock';
+
+/** One handler per internal method; the mapped type makes a missing one a compile error. */
+export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
+  wallet_getState: walletGetState,
+  wallet_generateMnemonic: walletGenerateMnemonic,
+  wallet_create: walletCreate,
+  wallet_import: walletImport,
+  wallet_unlock: walletUnlock,
+  wallet_lock: walletLock,
+  wallet_revealSeed: walletRevealSeed,
+  accounts_list: accountsList,
+  accounts_add: accountsAdd,
+  accounts_select: accountsSelect,
+  accounts_rename: accountsRename,
+  settings_get: settingsGet,
+  settings_set: settingsSet,
+  approvals_list: approvalsList,
+  approvals_resolve: approvalsResolve,
+  sites_list: sitesList,
+  sites_disconnect: sitesDisconnect,
+  networks_list: networksList,
+  networks_select: networksSelect,
+};
+
+/** Methods that work while locked; everything else needs an unlocked keyring. */
+export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
+  'wallet_getState',
+  'wallet_generateMnemonic',
+  'wallet_create',
+  'wallet_import',
+  'wallet_unlock',
+  'wallet_lock',
+  'settings_get',
+  'settings_set',
+  // The approval window lists and rejects while locked (unlock comes first in the UI).
+  'approvals_list',
+  'approvals_resolve',
+  'networks_list',
+]);

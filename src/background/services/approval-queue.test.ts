@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ApprovalQueue, type ApprovalWindowLike } from './approval-queue';
+import { memoryStore } from './store';
+
+function setup() {
+  const session = memoryStore();
+  const shown: string[] = [];
+  let closes = 0;
+  const win: ApprovalWindowLike = {
+    show: (id) => {
+      shown.push(id);
+      return Promise.resolve();
+    },
+    closeIfEmpty: () => {
+      closes++;
+      return Promise.resolve();
+    },
+  };
+  return { session, shown, closes: () => closes, queue: new ApprovalQueue(session, win), win };
+}
+
+const sign = { kind: 'personal_sign' as const, address: '0x' + '1'.repeat(40), text: 'hi', hex: '0x6869' };
+
+describe('ApprovalQueue', () => {
+  it('resolves the waiting request with the decision and forgets it', async () => {
+    const { queue, shown } = setup();
+    const decided = queue.request('k1', 'https://a.example', sign);
+    await expect.poll(() => shown.length).toBe(1);
+    const [pending] = await queue.pending();
+    expect(pending).toMatchObject({ origin: 'https://a.example', body: sign });
+    expect(await queue.resolve(pending!.id, { approve: true })).toBe(true);
+    expect(await decided).toEqual({ approve: true });
+    expect(await queue.pending()).toEqual([]);
+  });
+
+  it('survives a worker restart: a re-sent request finds its approval, and a decision made meanwhile is kept for it', async () => {
+    const { session, shown, win } = setup();
+    const first = new ApprovalQueue(session, win);
+    void first.request('k1', 'https://a.example', sign);
+    await expect.poll(() => shown.length).toBe(1);
+    // The worker dies; a new one sees the stored approval and the user answers before the page re-sends.
+    const second = new ApprovalQueue(session, win);
+    const [pending] = await second.pending();
+    expect(await second.resolve(pending!.id, { approve: false })).toBe(true);
+    expect(await second.pending()).toEqual([]);
+    expect(await second.request('k1', 'https://a.example', sign)).toEqual({ approve: false });
+    // Consumed: the same key now asks again rather than replaying.
+    void second.request('k1', 'https://a.example', sign);
+    await expect.poll(async () => (await second.pending()).length).toBe(1);
+  });
+
+  it('rejectAll (window closed) rejects everything pending, never approves', async () => {
+    const { queue } = setup();
+    const a = queue.request('a', 'https://a.example', sign);
+    const b = queue.request('b', 'https://b.example', { kind: 'unlock' });
+    await expect.poll(async () => (await queue.pending()).length).toBe(2);
+    await queue.rejectAll();
+    expect(await a).toEqual({ approve: false });
+    expect(await b).toEqual({ approve: false });
+  });
+
+  it('counts pending per origin and kind (for -32002)', async () => {
+    const { queue } = setup();
+    void queue.request('a', 'https://a.example', { kind: 'connect', accounts: [], preselected: [] });
+    await expect.poll(async () => queue.countPending('https://a.example')).toBe(1);
+    expect(await queue.hasPending('https://a.example', 'connect')).toBe(true);
+    expect(await queue.hasPending('https://a.example', 'connect', 'a')).toBe(false);
+    expect(await queue.hasPending('https://b.example', 'connect')).toBe(false);
+  });
+
+  it('resolveKind answers all unlock waits without closing the window', async () => {
+    const { queue, closes } = setup();
+    const u = queue.request('u', 'https://a.example', { kind: 'unlock' });
+    await expect.poll(async () => (await queue.pending()).length).toBe(1);
+    await queue.resolveKind('unlock', { approve: true });
+    expect(await u).toEqual({ approve: true });
+    expect(closes()).toBe(0);
+  });
+
+  it('an unknown id resolves nothing', async () => {
+    const { queue } = setup();
+    expect(await queue.resolve('nope', { approve: true })).toBe(false);
+  });
+});

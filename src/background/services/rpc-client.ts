@@ -1,0 +1,48 @@
+import { NodeRpcError, WalletError } from '../../shared/errors';
+
+const TIMEOUT_MS = 15_000;
+let nextId = 1;
+
+/**
+ * Plain JSON-RPC over fetch with a timeout. Node errors keep their code and message
+ * (a revert must reach the dApp as the node said it); transport failures become -32603.
+ */
+export async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  let body: unknown;
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+      signal: ctrl.signal,
+      credentials: 'omit',
+    });
+    if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
+    body = await res.json();
+  } catch (err) {
+    if (err instanceof WalletError) throw err;
+    const why = ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable';
+    throw new WalletError(-32603, `RPC ${hostOf(url)} ${why}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (typeof body !== 'object' || body === null) throw new WalletError(-32603, `RPC ${hostOf(url)} answered garbage`);
+  const b = body as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
+  if (b.error) {
+    const code = typeof b.error.code === 'number' ? b.error.code : -32603;
+    const message = typeof b.error.message === 'string' ? b.error.message.slice(0, 500) : 'RPC error';
+    throw new NodeRpcError(code, message, b.error.data);
+  }
+  if (!('result' in b)) throw new WalletError(-32603, `RPC ${hostOf(url)} answered without a result`);
+  return b.result;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'endpoint';
+  }
+}

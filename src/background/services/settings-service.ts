@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { BTC_NETWORKS, LANGUAGES, type Settings } from '../../shared/messages';
+import type { Store } from './store';
+
+const SETTINGS_KEY = 'settings';
+
+export const DEFAULT_SETTINGS: Settings = { language: 'en', autoLockMinutes: 15, btcNetwork: 'mainnet' };
+
+// Stored settings are read defensively: a damaged entry falls back per field, never crashes.
+const storedSchema = v.object({
+  language: v.fallback(v.picklist(LANGUAGES), DEFAULT_SETTINGS.language),
+  autoLockMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), DEFAULT_SETTINGS.autoLockMinutes),
+  btcNetwork: v.fallback(v.picklist(BTC_NETWORKS), DEFAULT_SETTINGS.btcNetwork),
+});
+
+export class SettingsService {
+  constructor(private readonly local: Store) {}
+
+  async get(): Promise<Settings> {
+    const raw = await this.local.get<unknown>(SETTINGS_KEY);
+    const r = v.safeParse(storedSchema, raw ?? {});
+    return r.success ? r.output : { ...DEFAULT_SETTINGS };
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = { ...(await this.get()), ...patch };
+    await this.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  }
+
+  async getSelectedAccount(): Promise<number> {
+    const n = await this.local.get<unknown>('selectedAccount');
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+  }
+
+  async setSelectedAccount(index: number): Promise<void> {
+    await this.local.set({ selectedAccount: index });
+  }
+}

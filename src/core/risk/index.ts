@@ -1,0 +1,6 @@
+// Public surface of the local (offline) risk checks.
+export type { RiskKind, RiskSeverity, RiskWarning } from './types';
+export { transactionRisks, type TransactionRiskInput } from './transaction-risk';
+export { typedDataRisks } from './typed-data-risk';
+export { findLookalike } from './lookalike';
+export { chainMismatchRisks } from './chain-risk';

@@ -1,0 +1,161 @@
+// Local checks on an eth_sendTransaction before the user approves it: token
+// approvals (ERC-20, NFT operator, Permit2), recipient look-alikes, value
+// above balance, and call data sent to an address without code.
+import { formatEther } from 'ethers';
+import { callArg, decodeCall, type DecodedCall } from '../ethereum/calldata';
+import { amountParam, amountText, expiry, isUnlimited, LARGE_AMOUNT } from './amounts';
+import { findLookalike } from './lookalike';
+import { sortRisks, type RiskWarning } from './types';
+
+export interface TransactionRiskInput {
+  /** Recipient / called contract; absent for contract creation. */
+  to?: string;
+  value: bigint;
+  data?: string;
+  /** Sender's native balance, when known. */
+  balance?: bigint;
+  /** Result of eth_getCode on `to` (false = no code), when known. */
+  toHasCode?: boolean;
+  /** The caller knows `to` must be a contract (e.g. a token send from our own UI). */
+  expectsContract?: boolean;
+  /** The user's own addresses and recent recipients. */
+  knownAddresses: string[];
+  /** Native currency symbol for messages (default ETH). */
+  nativeSymbol?: string;
+  /** Clock for expiry wording (unix seconds); defaults to now. */
+  nowSeconds?: number;
+}
+
+const SEL = {
+  transfer: '0xa9059cbb',
+  approve: '0x095ea7b3',
+  transferFrom: '0x23b872dd',
+  increaseAllowance: '0x39509351',
+  setApprovalForAll: '0xa22cb465',
+  safeTransferFrom: '0x42842e0e',
+  permit2Approve: '0x87517c45',
+} as const;
+
+function hasData(data: string | undefined): data is string {
+  return typeof data === 'string' && data !== '' && data !== '0x';
+}
+
+function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
+  const spender = callArg(call, 'spender') ?? '';
+  const raw = callArg(call, call.selector === SEL.approve ? 'value' : 'addedValue') ?? '0';
+  const amount = BigInt(raw);
+  const params = { spender, token, amount: amountParam(amount) };
+  const raises = call.selector === SEL.increaseAllowance;
+  const what = raises ? `This raises the amount ${spender} may spend` : `This approves ${spender} to spend`;
+  if (isUnlimited(amount)) {
+    return [
+      {
+        kind: 'unlimited_approval',
+        severity: 'danger',
+        message: `${what} ${raises ? 'to ' : ''}an unlimited amount of token ${token} from your wallet, now and later, without asking again.`,
+        params,
+      },
+    ];
+  }
+  if (amount >= LARGE_AMOUNT) {
+    return [
+      {
+        kind: 'large_approval',
+        severity: 'warning',
+        message: `${what} ${raises ? 'by ' : ''}${amount} raw units of token ${token}, a very large amount.`,
+        params,
+      },
+    ];
+  }
+  return [];
+}
+
+function callRisks(call: DecodedCall, to: string, nowSeconds: number): RiskWarning[] {
+  switch (call.selector) {
+    case SEL.approve:
+    case SEL.increaseAllowance:
+      return approvalRisks(call, to);
+    case SEL.setApprovalForAll: {
+      if (callArg(call, 'approved') !== 'true') return [];
+      const operator = callArg(call, 'operator') ?? '';
+      return [
+        {
+          kind: 'set_approval_for_all',
+          severity: 'danger',
+          message: `This gives ${operator} control of all your NFTs in collection ${to}: it can transfer any of them without asking again.`,
+          params: { operator, collection: to },
+        },
+      ];
+    }
+    case SEL.permit2Approve: {
+      const token = callArg(call, 'token') ?? '';
+      const spender = callArg(call, 'spender') ?? '';
+      const amount = BigInt(callArg(call, 'amount') ?? '0');
+      const exp = BigInt(callArg(call, 'expiration') ?? '0');
+      // Permit2 treats expiration 0 as "the current block".
+      const until = exp === 0n ? { text: 'for this block only', param: 'now' } : expiry(exp, nowSeconds);
+      return [
+        {
+          kind: 'permit2',
+          severity: isUnlimited(amount, 'uint160') ? 'danger' : 'warning',
+          message: `This lets ${spender} spend ${amountText(amount, 'uint160')} of token ${token} from your wallet through Permit2 (${to}), ${until.text}.`,
+          params: { spender, token, amount: amountParam(amount, 'uint160'), expires: until.param },
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The address that receives value: `to` of a plain send, or the `to` argument of a token transfer. */
+function recipientOf(input: TransactionRiskInput, call: DecodedCall | null): string | undefined {
+  if (!hasData(input.data)) return input.to;
+  if (call && (call.selector === SEL.transfer || call.selector === SEL.transferFrom || call.selector === SEL.safeTransferFrom)) {
+    return callArg(call, 'to');
+  }
+  return undefined;
+}
+
+export function transactionRisks(input: TransactionRiskInput): RiskWarning[] {
+  const risks: RiskWarning[] = [];
+  const nowSeconds = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  // Without `to` the data is init code, not a call: never decode it as one.
+  const call = input.to && hasData(input.data) ? decodeCall(input.data) : null;
+  if (call && input.to) risks.push(...callRisks(call, input.to, nowSeconds));
+
+  const recipient = recipientOf(input, call);
+  if (recipient) {
+    const known = findLookalike(recipient, input.knownAddresses);
+    if (known) {
+      risks.push({
+        kind: 'lookalike_address',
+        severity: 'danger',
+        message: `The recipient ${recipient} looks like ${known}, an address you have used, but it is a different address. Scammers create look-alike addresses to be copied by mistake: check every character.`,
+        params: { recipient, lookalikeOf: known },
+      });
+    }
+  }
+
+  if (input.balance !== undefined && input.value > input.balance) {
+    const symbol = input.nativeSymbol ?? 'ETH';
+    risks.push({
+      kind: 'value_exceeds_balance',
+      severity: 'warning',
+      message: `This sends ${formatEther(input.value)} ${symbol} but the account holds only ${formatEther(input.balance)} ${symbol}, before fees. It will fail.`,
+      params: { value: input.value.toString(), balance: input.balance.toString() },
+    });
+  }
+
+  if (input.to && input.toHasCode === false && (hasData(input.data) || input.expectsContract === true)) {
+    risks.push({
+      kind: 'contract_no_code',
+      severity: 'warning',
+      message: hasData(input.data)
+        ? `${input.to} has no contract code, so the call data sent to it will do nothing. If you expected a token or app contract, the address is wrong.`
+        : `${input.to} is not a contract, but a contract was expected here. Check the address.`,
+      params: { to: input.to },
+    });
+  }
+  return sortRisks(risks);
+}

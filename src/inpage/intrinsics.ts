@@ -1,0 +1,64 @@
+/**
+ * Language built-ins captured when inpage.js is evaluated, i.e. before any page script runs
+ * (MAIN world, document_start). Later tampering with the globals or their prototypes
+ * (`Object.freeze = …`, `Promise = …`, `Object.prototype.then = …`) cannot reach the
+ * provider, which only calls these.
+ *
+ * Conventions in this folder, so prototype pollution has nothing to hook into:
+ * - objects are built with literals (define semantics: no inherited setter runs);
+ * - dictionaries are `dict()` objects (null prototype), never Map/Set (their methods live on
+ *   patchable prototypes);
+ * - fields of incoming objects are read with `own()`;
+ * - no Array.prototype / String.prototype / Promise.prototype method is called; arrays are
+ *   grown with `append()`.
+ */
+export const freeze = Object.freeze;
+export const defineProperty = Object.defineProperty;
+export const hasOwn = Object.hasOwn;
+const create = Object.create;
+export const isArray = Array.isArray;
+export const NativePromise = Promise;
+export const NativeError = Error;
+export const NativeTypeError = TypeError;
+/** Reports an error thrown by a listener without breaking the caller. */
+export const reportLater: (task: () => void) => void = queueMicrotask.bind(globalThis);
+const getRandomValues: (array: Uint8Array) => Uint8Array = crypto.getRandomValues.bind(crypto);
+const NativeUint8Array = Uint8Array;
+
+/** A dictionary with no prototype: `d['__proto__']` or a polluted `Object.prototype` mean nothing to it. */
+export function dict<T>(): Record<string, T> {
+  return create(null) as Record<string, T>;
+}
+
+/** `obj[key]` if it is an own property, else undefined (a polluted prototype cannot inject it). */
+export function own(obj: object, key: string): unknown {
+  return hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+export function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** arr.push(value) without Array.prototype (an inherited index setter cannot intercept it). */
+export function append<T>(arr: T[], value: T): void {
+  defineProperty(arr, arr.length, { value, writable: true, enumerable: true, configurable: true });
+}
+
+const HEX = '0123456789abcdef';
+
+/**
+ * A random UUID v4. Built on getRandomValues rather than crypto.randomUUID, which exists only
+ * in secure contexts while this script also runs on plain-http pages.
+ */
+export function randomUuid(): string {
+  const bytes = getRandomValues(new NativeUint8Array(16));
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    let byte = bytes[i] ?? 0;
+    if (i === 6) byte = (byte & 0x0f) | 0x40;
+    else if (i === 8) byte = (byte & 0x3f) | 0x80;
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += (HEX[byte >> 4] ?? '') + (HEX[byte & 15] ?? '');
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Approval, ApprovalDecision } from '../../shared/approvals';
+import { call } from '../api';
+import { FormError } from '../components/FormError';
+import { errorText } from '../error-text';
+import { useT } from '../i18n';
+import { ApprovalBodyView } from './ApprovalBodyView';
+import { Warnings } from './Warnings';
+
+/** Clicks this soon after a request appears are ignored: a page cannot trick a fast double-click into approving. */
+export const CLICK_GUARD_MS = 500;
+const POLL_MS = 400;
+const CLOSE_WHEN_IDLE_MS = 1500;
+
+/**
+ * The approval window: shows the oldest pending request, then the next. Closes itself
+ * once nothing is left (the background also closes it after the last answer).
+ */
+export function ApprovalScreen() {
+  const t = useT();
+  const [list, setList] = useState<Approval[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let idleSince = 0;
+    const load = () =>
+      call('approvals_list', {}).then(
+        (r) => {
+          if (!live) return;
+          const shown = r.approvals.filter((a) => a.body.kind !== 'unlock');
+          setList(shown);
+          if (shown.length === 0) {
+            idleSince ||= Date.now();
+            if (Date.now() - idleSince > CLOSE_WHEN_IDLE_MS) window.close();
+          } else idleSince = 0;
+        },
+        (e: unknown) => live && setError(errorText(t, e)),
+      );
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [t]);
+
+  const current = list?.[0];
+  if (!current) {
+    return (
+      <main className="screen" data-testid="approval-screen" aria-busy="true">
+        <p>{t('approval.waiting')}</p>
+        <FormError message={error} />
+      </main>
+    );
+  }
+  return (
+    <ApprovalCard
+      key={current.id}
+      approval={current}
+      position={{ n: 1, total: list.length }}
+      onAnswered={(id) => setList((l) => l?.filter((a) => a.id !== id) ?? null)}
+    />
+  );
+}
+
+function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; position: { n: number; total: number }; onAnswered: (id: string) => void }) {
+  const t = useT();
+  const shownAt = useRef(performance.now());
+  const decisionRef = useRef<() => ApprovalDecision | null>(() => ({ approve: true }));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const answer = (approve: boolean) => {
+    if (performance.now() - shownAt.current < CLICK_GUARD_MS) return;
+    let decision: ApprovalDecision = { approve: false };
+    if (approve) {
+      const d = decisionRef.current();
+      if (!d) return; // the body showed its own error (e.g. an invalid fee)
+      decision = d;
+    }
+    setBusy(true);
+    call('approvals_resolve', { id: approval.id, ...decision }).then(
+      () => onAnswered(approval.id),
+      (e: unknown) => {
+        setBusy(false);
+        setError(errorText(t, e));
+      },
+    );
+  };
+
+  return (
+    <main className="screen" data-testid="approval-screen">
+      <header className="stack">
+        <span className="muted">{position.total > 1 ? t('approval.queue', position) : t('approval.title')}</span>
+        <div className="row">
+          <span className="label">{t('approval.origin')}</span>
+          <strong data-testid="approval-origin">{approval.origin}</strong>
+        </div>
+      </header>
+      <div data-testid="approval-kind" data-kind={approval.body.kind} className="stack">
+        <ApprovalBodyView body={approval.body} setDecision={(fn) => (decisionRef.current = fn)} />
+      </div>
+      <Warnings warnings={approval.warnings} />
+      <FormError message={error} />
+      <div className="row spread sticky-actions">
+        <button type="button" data-testid="reject-button" disabled={busy} onClick={() => answer(false)}>
+          {t('approval.reject')}
+        </button>
+        <button type="button" className="primary" data-testid="approve-button" disabled={busy} onClick={() => answer(true)}>
+          {t('approval.approve')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import type { WarningView } from '../../shared/approvals';
+import { useT } from '../i18n';
+
+export function Warnings({ warnings }: { warnings: WarningView[] }) {
+  const t = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="warnings" aria-label={t('approval.warning.warning')}>
+      {warnings.map((w, i) => (
+        <li key={i} className={`warning ${w.severity}`} data-testid="approval-warning" data-kind={w.kind} data-severity={w.severity} role="alert">
+          <strong>{t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning')}: </strong>
+          {w.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

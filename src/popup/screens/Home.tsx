@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountView, BtcNetworkId } from '../../shared/messages';
+import { call } from '../api';
+import { Address } from '../components/Address';
+import { FormError } from '../components/FormError';
+import { errorText } from '../error-text';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+import { AccountPicker } from './AccountPicker';
+import { NetworkPicker } from './NetworkPicker';
+
+export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: () => void; btcNetwork: BtcNetworkId; onSettingsChanged: () => void }) {
+  const t = useT();
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    call('accounts_list', {}).then(
+      (r) => {
+        setAccounts(r.accounts);
+        setSelected(r.selected);
+      },
+      (e: unknown) => setError(errorText(t, e)),
+    );
+  }, [t]);
+  useEffect(load, [load]);
+
+  const lock = () => {
+    call('wallet_lock', {}).then(onLocked, (e: unknown) => setError(errorText(t, e)));
+  };
+  const account = accounts?.find((a) => a.index === selected) ?? accounts?.[0];
+
+  return (
+    <main className="screen" data-testid="home-screen">
+      <header className="row spread">
+        {account && accounts ? <AccountPicker accounts={accounts} selected={account} onChanged={load} /> : <span>{t('common.loading')}</span>}
+        <div className="row">
+          <button type="button" data-testid="connected-sites-button" onClick={() => navigate('/sites')}>
+            {t('sites.title')}
+          </button>
+          <button type="button" data-testid="settings-button" onClick={() => navigate('/settings')}>
+            {t('home.settings')}
+          </button>
+          <button type="button" data-testid="lock-button" onClick={lock}>
+            {t('home.lock')}
+          </button>
+        </div>
+      </header>
+      <NetworkPicker
+        btcNetwork={btcNetwork}
+        onChanged={() => {
+          onSettingsChanged();
+          load();
+        }}
+      />
+      {account && (
+        <section className="stack" aria-label={account.name}>
+          <Address label={t('home.ethAddress')} address={account.eth} testid="account-address-eth" />
+          <Address label={t('home.btcSegwit')} address={account.btc.p2wpkh} testid="account-address-btc-p2wpkh" />
+          <Address label={t('home.btcTaproot')} address={account.btc.p2tr} testid="account-address-btc-p2tr" />
+        </section>
+      )}
+      <FormError message={error} />
+    </main>
+  );
+}

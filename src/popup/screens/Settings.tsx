@@ -1,0 +1,77 @@
+import { useEffect, useId, useState } from 'react';
+import { BTC_NETWORKS, LANGUAGES, type Settings as SettingsT } from '../../shared/messages';
+import { call } from '../api';
+import { FormError } from '../components/FormError';
+import { errorText } from '../error-text';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+import { RevealSeed } from './RevealSeed';
+
+const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', zh_CN: '简体中文' };
+
+export function Settings({ onSettings }: { onSettings: (s: SettingsT) => void }) {
+  const t = useT();
+  const id = useId();
+  const [settings, setSettings] = useState<SettingsT | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('settings_get', {}).then(setSettings, (e: unknown) => setError(errorText(t, e)));
+  }, [t]);
+
+  const update = (patch: Partial<SettingsT>) => {
+    call('settings_set', patch).then(
+      (s) => {
+        setSettings(s);
+        setError(null);
+        onSettings(s);
+      },
+      (e: unknown) => setError(errorText(t, e)),
+    );
+  };
+
+  return (
+    <main className="screen" data-testid="settings-screen">
+      <header className="row spread">
+        <h1>{t('settings.title')}</h1>
+        <button type="button" onClick={() => navigate('/')}>
+          {t('common.back')}
+        </button>
+      </header>
+      {settings && (
+        <div className="stack">
+          <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
+          <select id={`${id}-lang`} data-testid="language-select" value={settings.language} onChange={(e) => update({ language: e.target.value as SettingsT['language'] })}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-al`}>{t('settings.autoLock')}</label>
+          <input
+            id={`${id}-al`}
+            data-testid="auto-lock-input"
+            type="number"
+            min={1}
+            max={1440}
+            defaultValue={settings.autoLockMinutes}
+            onBlur={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 1440) update({ autoLockMinutes: n });
+            }}
+          />
+          <label htmlFor={`${id}-btc`}>{t('settings.btcNetwork')}</label>
+          <select id={`${id}-btc`} data-testid="btc-network-select" value={settings.btcNetwork} onChange={(e) => update({ btcNetwork: e.target.value as SettingsT['btcNetwork'] })}>
+            {BTC_NETWORKS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <FormError message={error} />
+      <RevealSeed />
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * What an approval window shows and what it answers: shared by the background (which
+ * builds them) and the popup (which renders them). Plain JSON so it can live in storage.session.
+ */
+
+export type ApprovalKind =
+  | 'unlock'
+  | 'connect'
+  | 'personal_sign'
+  | 'typed_data'
+  | 'transaction'
+  | 'switch_chain'
+  | 'add_chain'
+  | 'watch_asset';
+
+export interface WarningView {
+  kind: string;
+  severity: 'danger' | 'warning';
+  message: string;
+}
+
+export interface DisplayFieldView {
+  path: string;
+  label: string;
+  type: string;
+  value: string;
+  depth: number;
+}
+
+export interface DecodedCallView {
+  name: string;
+  selector: string;
+  args: { name: string; type: string; value: string }[];
+}
+
+export interface TxFees {
+  gas: string; // decimal strings: bigint does not survive JSON
+  nonce: number;
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+}
+
+export type ApprovalBody =
+  | { kind: 'unlock' }
+  | { kind: 'connect'; accounts: { index: number; name: string; address: string }[]; preselected: number[] }
+  | { kind: 'personal_sign'; address: string; text: string | null; hex: string }
+  | { kind: 'typed_data'; address: string; primaryType: string; domain: DisplayFieldView[]; fields: DisplayFieldView[] }
+  | {
+      kind: 'transaction';
+      from: string;
+      to: string | null;
+      value: string;
+      data: string | null;
+      decoded: DecodedCallView | null;
+      chainId: number;
+      networkName: string;
+      nativeSymbol: string;
+      balance: string;
+      fees: TxFees;
+    }
+  | { kind: 'switch_chain'; chainId: number; name: string; fromChainId: number; fromName: string }
+  | { kind: 'add_chain'; chainId: number; name: string; rpcUrl: string; explorerUrl: string | null; nativeSymbol: string }
+  | { kind: 'watch_asset'; address: string; symbol: string; decimals: number; image: string | null; chainId: number };
+
+export interface Approval {
+  id: string;
+  origin: string;
+  createdAt: number;
+  body: ApprovalBody;
+  warnings: WarningView[];
+}
+
+export type ApprovalDecision = { approve: false } | { approve: true; accounts?: number[]; fees?: TxFees };

@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import type { Approval } from './approvals';
+import { MIN_PASSWORD_LENGTH, type SerializedError } from './errors';
+import type { EthNetwork } from './networks';
+
+/**
+ * The one typed message map between the extension's own pages and the background.
+ * Each method has a runtime schema for its params (validated by the router before any
+ * handler runs) and a static result type.
+ */
+
+export const BTC_NETWORKS = ['mainnet', 'testnet4', 'signet', 'regtest'] as const;
+export type BtcNetworkId = (typeof BTC_NETWORKS)[number];
+export const LANGUAGES = ['en', 'zh_CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface AccountView {
+  index: number;
+  name: string;
+  eth: string; // EIP-55 checksummed
+  btc: { p2wpkh: string; p2tr: string }; // for the current Bitcoin network
+}
+
+export interface WalletState {
+  initialized: boolean;
+  unlocked: boolean;
+  /** ms the user must still wait before another unlock attempt is accepted. */
+  retryAfterMs: number;
+  backedUp: boolean;
+}
+
+export interface ConnectedSite {
+  origin: string;
+  accounts: string[]; // checksummed
+  grantedAt: number;
+}
+
+export interface Settings {
+  language: Language;
+  autoLockMinutes: number;
+  btcNetwork: BtcNetworkId;
+}
+
+const password = v.pipe(v.string(), v.maxLength(1024));
+const newPassword = v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(1024));
+// Long enough for 24 Chinese words with any whitespace; bounded so a huge paste cannot stall the worker.
+const mnemonic = v.pipe(v.string(), v.maxLength(4096));
+const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
+const empty = v.strictObject({});
+
+export const internalSchemas = {
+  wallet_getState: empty,
+  wallet_generateMnemonic: v.strictObject({ words: v.picklist([12, 24]) }),
+  wallet_create: v.strictObject({ mnemonic, password: newPassword, backedUp: v.boolean() }),
+  wallet_import: v.strictObject({ mnemonic, passphrase: v.optional(v.pipe(v.string(), v.maxLength(1024))), password: newPassword }),
+  wallet_unlock: v.strictObject({ password }),
+  wallet_lock: empty,
+  wallet_revealSeed: v.strictObject({ password }),
+  accounts_list: empty,
+  accounts_add: v.strictObject({ name: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+  accounts_select: v.strictObject({ index: accountIndex }),
+  accounts_rename: v.strictObject({ index: accountIndex, name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)) }),
+  settings_get: empty,
+  settings_set: v.strictObject({
+    language: v.optional(v.picklist(LANGUAGES)),
+    autoLockMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60))),
+    btcNetwork: v.optional(v.picklist(BTC_NETWORKS)),
+  }),
+  approvals_list: empty,
+  approvals_resolve: v.strictObject({
+    id: v.pipe(v.string(), v.maxLength(64)),
+    approve: v.boolean(),
+    accounts: v.optional(v.pipe(v.array(accountIndex), v.maxLength(1000))),
+    fees: v.optional(
+      v.strictObject({
+        gas: v.pipe(v.string(), v.regex(/^\d{1,78}$/)),
+        nonce: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        maxFeePerGas: v.optional(v.pipe(v.string(), v.regex(/^\d{1,78}$/))),
+        maxPriorityFeePerGas: v.optional(v.pipe(v.string(), v.regex(/^\d{1,78}$/))),
+        gasPrice: v.optional(v.pipe(v.string(), v.regex(/^\d{1,78}$/))),
+      }),
+    ),
+  }),
+  sites_list: empty,
+  sites_disconnect: v.strictObject({ origin: v.pipe(v.string(), v.maxLength(2048)) }),
+  networks_list: empty,
+  networks_select: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+} as const;
+
+export interface InternalResults {
+  wallet_getState: WalletState;
+  wallet_generateMnemonic: { mnemonic: string };
+  wallet_create: WalletState;
+  wallet_import: WalletState;
+  wallet_unlock: WalletState;
+  wallet_lock: WalletState;
+  wallet_revealSeed: { mnemonic: string };
+  accounts_list: { accounts: AccountView[]; selected: number };
+  accounts_add: { account: AccountView };
+  accounts_select: { selected: number };
+  accounts_rename: { account: AccountView };
+  settings_get: Settings;
+  settings_set: Settings;
+  approvals_list: { approvals: Approval[] };
+  approvals_resolve: { resolved: boolean };
+  sites_list: { sites: ConnectedSite[] };
+  sites_disconnect: { disconnected: boolean };
+  networks_list: { networks: EthNetwork[]; current: number };
+  networks_select: { current: number };
+}
+
+export type InternalMethod = keyof typeof internalSchemas;
+export type InternalParams<M extends InternalMethod> = v.InferOutput<(typeof internalSchemas)[M]>;
+export type InternalResult<M extends InternalMethod> = InternalResults[M];
+
+/** The envelope the popup sends with runtime.sendMessage. */
+export interface InternalRequest<M extends InternalMethod = InternalMethod> {
+  channel: typeof INTERNAL_CHANNEL;
+  method: M;
+  params: InternalParams<M>;
+}
+
+export const INTERNAL_CHANNEL = 'duowallet:internal';
+
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: SerializedError };
+
+const envelopeSchema = v.object({
+  channel: v.literal(INTERNAL_CHANNEL),
+  method: v.string(),
+  params: v.unknown(),
+});
+
+export function isInternalMethod(method: string): method is InternalMethod {
+  return Object.prototype.hasOwnProperty.call(internalSchemas, method);
+}
+
+export type EnvelopeCheck = { ok: true; method: string; params: unknown } | { ok: false };
+
+/** Shape check only; per-method params are validated by the router. */
+export function parseEnvelope(msg: unknown): EnvelopeCheck {
+  const r = v.safeParse(envelopeSchema, msg);
+  return r.success ? { ok: true, method: r.output.method, params: r.output.params } : { ok: false };
+}
+
+/** Validates params, returning a message that names the wrong field. */
+export function validateParams<M extends InternalMethod>(
+  method: M,
+  params: unknown,
+): { ok: true; value: InternalParams<M> } | { ok: false; message: string; field?: string } {
+  const r = v.safeParse(internalSchemas[method], params ?? {});
+  if (r.success) return { ok: true, value: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path
+    ? { ok: false, message: `Invalid params: ${path}: ${issue.message}`, field: path }
+    : { ok: false, message: `Invalid params: ${issue.message}` };
+}

@@ -1,0 +1,270 @@
+import { recoverPersonalSignature, recoverTypedSignature, SignTypedDataVersion } from '@metamask/eth-sig-util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer, approvalWindow, warningsOf } from './helpers/approval';
+import { buildViemDapp } from './helpers/fixtures-build';
+import { expectScreen, importWallet } from './helpers/flows';
+import { startChainAndPages } from './helpers/servers';
+import { WalletBrowser } from './helpers/wallet-browser';
+
+const JUNK = 'test test test test test test test test test test test junk';
+const ACCOUNT0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
+const ACCOUNT1 = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
+
+type Eth = { request(a: { method: string; params?: unknown }): Promise<unknown> };
+declare global {
+  interface Window {
+    ethereum?: Eth;
+  }
+}
+
+/** Calls window.ethereum.request in the page; returns { result } or { error: { code, message } }. */
+async function rpc(page: Page, method: string, params?: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  return page.evaluate(
+    async ([m, p]) => {
+      try {
+        return { result: await window.ethereum!.request({ method: m, ...(p === undefined ? {} : { params: p }) }) };
+      } catch (e) {
+        const err = e as { code: number; message: string };
+        return { error: { code: err.code, message: err.message } };
+      }
+    },
+    [method, params] as const,
+  );
+}
+
+describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
+  let wb: WalletBrowser;
+  let stopAll: () => Promise<void>;
+  let base: string;
+  let dapp: Page;
+
+  beforeAll(async () => {
+    await buildViemDapp();
+    const { anvil, pages } = await startChainAndPages();
+    base = pages.url;
+    stopAll = async () => {
+      await pages.stop();
+      await anvil.stop();
+    };
+    wb = await WalletBrowser.launch();
+    const popup = await wb.openPopup();
+    await importWallet(popup, JUNK);
+    await expectScreen(popup, 'home-screen');
+    await popup.getByTestId('account-picker').click();
+    await popup.getByTestId('add-account-button').click();
+    await popup.getByTestId('account-picker').click();
+    await popup.getByTestId('account-option-0').click();
+    await popup.close();
+    dapp = await wb.context.newPage();
+    await dapp.goto(`${base}viem-dapp/dist/index.html`);
+    await dapp.waitForFunction(() => document.body.dataset['ready'] === 'true');
+  }, 120_000);
+
+  afterAll(async () => {
+    await wb?.close();
+    await stopAll?.();
+  });
+
+  it('announces itself by EIP-6963 and sets window.ethereum', async () => {
+    const providers = await dapp.evaluate(() => (window as unknown as { viemDapp: { providers(): { rdns: string; name: string }[] } }).viemDapp.providers());
+    expect(providers).toContainEqual(expect.objectContaining({ rdns: 'dev.duowallet', name: 'DuoWallet' }));
+    expect(await dapp.evaluate(() => typeof window.ethereum?.request)).toBe('function');
+  });
+
+  it('answers read methods before connect and refuses what it must', async () => {
+    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x1' });
+    expect(await rpc(dapp, 'eth_accounts')).toEqual({ result: [] });
+    expect((await rpc(dapp, 'personal_sign', ['0x68656c6c6f', ACCOUNT0])).error?.code).toBe(4100);
+    expect((await rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1 }])).error?.code).toBe(4100);
+    expect((await rpc(dapp, 'eth_sign', [ACCOUNT0, '0x' + '11'.repeat(32)])).error?.code).toBe(-32601);
+    expect((await rpc(dapp, 'no_such_method')).error?.code).toBe(-32601);
+    expect((await rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: 12 }])).error?.code).toBe(-32602);
+    expect((await rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x999999' }])).error?.code).toBe(4902);
+  });
+
+  it('connect: rejected → 4001, approved → the chosen account in lowercase', async () => {
+    const rejected = dapp.evaluate(() => (window as unknown as { viemDapp: { errorOf(f: () => Promise<unknown>): Promise<unknown>; connect(): Promise<unknown> } }).viemDapp.errorOf(() => (window as unknown as { viemDapp: { connect(): Promise<unknown> } }).viemDapp.connect()));
+    const win = await answer(wb.context, 'connect', false);
+    expect(await rejected).toMatchObject({ code: 4001 });
+    expect(await win.getByTestId('approval-origin').textContent().catch(() => null)).not.toBe('x');
+
+    const accounts = rpc(dapp, 'eth_requestAccounts');
+    const page = await approvalWindow(wb.context);
+    await page.locator('[data-kind="connect"]').waitFor();
+    expect(await page.getByTestId('approval-origin').textContent()).toBe(new URL(base).origin);
+    // A duplicate while the first is pending: -32002.
+    expect((await rpc(dapp, 'eth_requestAccounts')).error?.code).toBe(-32002);
+    await answer(wb.context, 'connect', true);
+    expect(await accounts).toEqual({ result: [ACCOUNT0] });
+    expect(await rpc(dapp, 'eth_accounts')).toEqual({ result: [ACCOUNT0] });
+    const perms = (await rpc(dapp, 'wallet_getPermissions')).result as { parentCapability: string }[];
+    expect(perms[0]?.parentCapability).toBe('eth_accounts');
+  });
+
+  it('switches to the local chain after approval (rejection → 4001)', async () => {
+    const rejected = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+    await answer(wb.context, 'switch_chain', false);
+    expect((await rejected).error?.code).toBe(4001);
+    const switched = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+    await answer(wb.context, 'switch_chain', true);
+    expect(await switched).toEqual({ result: null });
+    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a69' });
+    // chainChanged reached the page's provider.
+    await expect.poll(() => dapp.evaluate(() => (window.ethereum as unknown as { chainId: string | null }).chainId)).toBe('0x7a69');
+  });
+
+  it('personal_sign shows the text and signs it (recovered by eth-sig-util)', async () => {
+    const message = 'Sign in to the test dApp\nnonce: 42';
+    const sig = dapp.evaluate(([a, m]) => (window as unknown as { viemDapp: { signMessage(a: string, m: string): Promise<string> } }).viemDapp.signMessage(a, m), [ACCOUNT0, message] as const);
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="personal_sign"]').waitFor();
+    expect(await win.getByTestId('sign-message-text').textContent()).toBe(message);
+    await answer(wb.context, 'personal_sign', true);
+    const signature = await sig;
+    const hex = '0x' + Buffer.from(message, 'utf8').toString('hex');
+    expect(recoverPersonalSignature({ data: hex, signature })).toBe(ACCOUNT0);
+  });
+
+  it('eth_signTypedData_v4 decodes fields and signs (recovered by eth-sig-util)', async () => {
+    const sig = dapp.evaluate((a) => (window as unknown as { viemDapp: { signTypedData(a: string): Promise<string> } }).viemDapp.signTypedData(a), ACCOUNT0);
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="typed_data"]').waitFor();
+    expect(await win.getByTestId('typed-data-fields').textContent()).toContain('Hello, Bob!');
+    await answer(wb.context, 'typed_data', true);
+    const signature = await sig;
+    const data = {
+      domain: { name: 'Ether Mail', version: '1', chainId: 31337, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+      types: {
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'version', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        Person: [
+          { name: 'name', type: 'string' },
+          { name: 'wallet', type: 'address' },
+        ],
+        Mail: [
+          { name: 'from', type: 'Person' },
+          { name: 'to', type: 'Person' },
+          { name: 'contents', type: 'string' },
+        ],
+      },
+      primaryType: 'Mail' as const,
+      message: { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' },
+    };
+    expect(recoverTypedSignature({ data, signature, version: SignTypedDataVersion.V4 })).toBe(ACCOUNT0);
+  });
+
+  it('typed data for another chain or with a malformed chainId is -32602, nothing signed', async () => {
+    const typed = (chainId: unknown) => ({
+      types: { EIP712Domain: [{ name: 'chainId', type: 'uint256' }], Msg: [{ name: 'x', type: 'uint256' }] },
+      primaryType: 'Msg',
+      domain: { chainId },
+      message: { x: 1 },
+    });
+    expect((await rpc(dapp, 'eth_signTypedData_v4', [ACCOUNT0, JSON.stringify(typed(1))])).error?.code).toBe(-32602);
+    expect((await rpc(dapp, 'eth_signTypedData_v4', [ACCOUNT0, JSON.stringify(typed('8453abc'))])).error?.code).toBe(-32602);
+    // An account the site was not given: 4100.
+    expect((await rpc(dapp, 'personal_sign', ['0x68', ACCOUNT1])).error?.code).toBe(4100);
+  });
+
+  it('eth_sendTransaction: shows the transfer, sends it, and anvil mines it from our account', async () => {
+    const value = 10n ** 17n;
+    const before = BigInt((await rpc(dapp, 'eth_getBalance', [ACCOUNT1, 'latest'])).result as string);
+    const hash = dapp.evaluate(
+      ([a, to, v]) => (window as unknown as { viemDapp: { sendTransaction(a: string, t: string, v: string): Promise<string> } }).viemDapp.sendTransaction(a, to, v),
+      [ACCOUNT0, ACCOUNT1, value.toString()] as const,
+    );
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="transaction"]').waitFor();
+    expect(await win.getByTestId('tx-value').textContent()).toContain('0.1');
+    await answer(wb.context, 'transaction', true);
+    const txHash = await hash;
+    expect(txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    const receipt = (await rpc(dapp, 'eth_getTransactionReceipt', [txHash])).result as { status: string; from: string; to: string };
+    expect(receipt).toMatchObject({ status: '0x1', from: ACCOUNT0, to: ACCOUNT1 });
+    const after = BigInt((await rpc(dapp, 'eth_getBalance', [ACCOUNT1, 'latest'])).result as string);
+    expect(after - before).toBe(value);
+  });
+
+  it('warns about an unlimited ERC-20 approval naming the spender', async () => {
+    const spender = '0x' + 'ab'.repeat(20);
+    const data = '0x095ea7b3' + spender.slice(2).padStart(64, '0') + 'f'.repeat(64);
+    const pending = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1, data }]);
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="transaction"]').waitFor();
+    const warnings = (await warningsOf(win)).join(' ').toLowerCase();
+    expect(warnings).toContain(spender.toLowerCase());
+    await answer(wb.context, 'transaction', false);
+    expect((await pending).error?.code).toBe(4001);
+  });
+
+  it('refuses requests from a sandboxed iframe and attributes a cross-origin iframe to its own origin', async () => {
+    const other = base.replace('localhost', '127.0.0.1');
+    await dapp.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.id = 'x';
+      f.src = src;
+      document.body.append(f);
+      const s = document.createElement('iframe');
+      s.id = 'sandboxed';
+      s.setAttribute('sandbox', 'allow-scripts');
+      s.src = src;
+      document.body.append(s);
+    }, `${other}dapp/index.html`);
+    const frame = dapp.frames().find((f) => f.url().startsWith(other) && f.parentFrame() === dapp.mainFrame());
+    await expect.poll(() => dapp.frames().length).toBeGreaterThanOrEqual(3);
+    const frames = dapp.frames().filter((f) => f.url().startsWith(other));
+    expect(frames.length).toBe(2);
+    const results = await Promise.all(
+      frames.map((f) =>
+        f.evaluate(async () => {
+          try {
+            return { result: await window.ethereum!.request({ method: 'eth_accounts' }) };
+          } catch (e) {
+            return { error: (e as { code: number }).code };
+          }
+        }),
+      ),
+    );
+    // The normal cross-origin frame is its own (unconnected) origin: []; the sandboxed one is refused.
+    expect(results).toContainEqual({ result: [] });
+    expect(results).toContainEqual({ error: 4100 });
+    void frame;
+  });
+
+  it('restores a pending approval after the service worker is stopped', async () => {
+    const sig = rpc(dapp, 'personal_sign', ['0x6869', ACCOUNT0]);
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="personal_sign"]').waitFor();
+    await wb.stopServiceWorker();
+    await win.reload();
+    await answer(wb.context, 'personal_sign', true);
+    const { result } = await sig;
+    expect(recoverPersonalSignature({ data: '0x6869', signature: result as string })).toBe(ACCOUNT0);
+  });
+
+  it('closing the approval window rejects with 4001', async () => {
+    const pending = rpc(dapp, 'personal_sign', ['0x6869', ACCOUNT0]);
+    const win = await approvalWindow(wb.context);
+    await win.locator('[data-kind="personal_sign"]').waitFor();
+    await win.close();
+    expect((await pending).error?.code).toBe(4001);
+  });
+
+  it('disconnecting the site in the wallet emits accountsChanged([])', async () => {
+    await dapp.evaluate(() => {
+      (window as unknown as { seen: unknown[] }).seen = [];
+      (window.ethereum as unknown as { on(e: string, f: (a: unknown) => void): void }).on('accountsChanged', (a) => (window as unknown as { seen: unknown[] }).seen.push(a));
+    });
+    const popup = await wb.openPopup();
+    const reply: unknown = await popup.evaluate((o) => chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'sites_disconnect', params: { origin: o } }), new URL(base).origin);
+    expect(reply).toMatchObject({ ok: true, result: { disconnected: true } });
+    await expect.poll(() => dapp.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toContainEqual([]);
+    expect(await rpc(dapp, 'eth_accounts')).toEqual({ result: [] });
+    await popup.close();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const PASSWORD = 'correct horse battery';
+/** BIP84/BIP86 test vector phrase; its addresses are published in both BIPs. */
+export const ABANDON = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+export const ABANDON_ADDRESSES = {
+  eth: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94',
+  p2wpkh: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
+  p2tr: 'bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr',
+};
+
+export async function importWallet(page: Page, mnemonic: string, password = PASSWORD, passphrase?: string): Promise<void> {
+  await page.getByTestId('onboarding-import').click();
+  await page.getByTestId('import-mnemonic-input').fill(mnemonic);
+  if (passphrase) {
+    await page.getByTestId('import-advanced-toggle').click();
+    await page.getByTestId('import-passphrase-input').fill(passphrase);
+  }
+  await page.getByTestId('password-input').fill(password);
+  await page.getByTestId('password-confirm-input').fill(password);
+  await page.getByTestId('import-submit').click();
+}
+
+export async function addresses(page: Page): Promise<{ eth: string; p2wpkh: string; p2tr: string }> {
+  const read = async (id: string) => (await page.getByTestId(id).getAttribute('data-address')) ?? '';
+  return { eth: await read('account-address-eth'), p2wpkh: await read('account-address-btc-p2wpkh'), p2tr: await read('account-address-btc-p2tr') };
+}
+
+export async function unlock(page: Page, password = PASSWORD): Promise<void> {
+  await page.getByTestId('unlock-password-input').fill(password);
+  await page.getByTestId('unlock-submit').click();
+}
+
+export async function expectScreen(page: Page, id: 'onboarding-screen' | 'unlock-screen' | 'home-screen' | 'settings-screen'): Promise<void> {
+  await page.getByTestId(id).waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await page.getByTestId(id).isVisible()).toBe(true);
+}
+
+/** Reads chrome.storage.local from the service worker: what is on disk for the vault. */
+export async function storedVault(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => (await chrome.storage.local.get('vault'))['vault'] as string | undefined);
+}

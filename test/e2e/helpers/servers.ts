@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { ROOT } from './paths';
+
+interface Started {
+  url: string;
+  stop(): void | Promise<void>;
+}
+
+/** anvil on 8545 (the built-in "Localhost 8545" network) and our dApp pages on localhost. */
+export async function startChainAndPages(): Promise<{ anvil: Started; pages: Started & { port: number } }> {
+  const { startAnvil } = (await import(resolve(ROOT, 'scripts/anvil.mjs'))) as { startAnvil: (o: { port: number }) => Promise<Started> };
+  const { serveStatic } = (await import(resolve(ROOT, 'scripts/static-server.mjs'))) as {
+    serveStatic: (dir: string, o: { port: number }) => Promise<{ url: string; close(): Promise<void> }>;
+  };
+  const anvil = await startAnvil({ port: 8545 });
+  const port = 5400 + Math.floor(Math.random() * 400);
+  const server = await serveStatic(resolve(ROOT, 'test/fixtures'), { port });
+  return { anvil, pages: { url: server.url, port, stop: () => server.close() } };
+}

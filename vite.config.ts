@@ -1,0 +1,46 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * One config, four builds (chosen by --mode), because the programs need different formats:
+ * - app:        popup.html (React), ES modules, code-split
+ * - background: the service worker, one self-contained ES module (MV3 workers cannot import() lazily)
+ * - content:    isolated-world content script, IIFE (content scripts are not modules)
+ * - inpage:     MAIN-world provider, IIFE, tiny
+ */
+const root = import.meta.dirname;
+const outDir = resolve(root, 'dist');
+
+function script(entry: string, name: string, format: 'es' | 'iife'): UserConfig {
+  return {
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'chrome111',
+      minify: true,
+      sourcemap: false,
+      lib: { entry: resolve(root, entry), formats: [format], name: name.replace(/\W/g, '_'), fileName: () => `${name}.js` },
+    },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  switch (mode) {
+    case 'background':
+      return script('src/background/index.ts', 'background', 'es');
+    case 'content':
+      return script('src/content/index.ts', 'content', 'iife');
+    case 'inpage':
+      return script('src/inpage/index.ts', 'inpage', 'iife');
+    default:
+      return {
+        root: resolve(root, 'src/popup'),
+        publicDir: resolve(root, 'public'),
+        base: './',
+        plugins: [react()],
+        build: { outDir, emptyOutDir: true, target: 'chrome111', rollupOptions: { input: resolve(root, 'src/popup/popup.html') } },
+      };
+  }
+});
