@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.e2e-profiles/', 'test/fixtures/dapp/dist/'] },
+  { ignores: ['**/dist/', 'node_modules/', '.e2e-profiles/', '.wallet-profile/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -81,7 +81,7 @@ if (acc.error) {
 } else {
   rows.push([
     '(b) 100 ETH accounts',
-    "mnemonic → seed → m/44'/60'/0'/0 → 100 addresses: `HdKeyring.fromMnemonic` + `ethAddresses(0, 100)` vs `new HdKeyring()` + `deserialize({mnemonic, numberOfAccounts: 0})` + `addAccounts(100)`" +
+    "mnemonic → seed → m/44'/60'/0'/0 → 100 addresses: `HdKeyring.fromMnemonicAsync` + `ethAddresses(0, 100)` vs `new HdKeyring()` + `deserialize({mnemonic, numberOfAccounts: 0})` + `addAccounts(100)`" +
       (acc.sameAddresses ? ' (same 100 addresses)' : ' ⚠ ADDRESSES DIFFER'),
     nodeEnv,
     ms(acc.ours),
@@ -106,6 +106,32 @@ const cand = node.candidates.map((c, i) => {
 });
 console.log(`\nOther Argon2id settings (unlock only; ratio vs MetaMask decrypt in the same runtime; budget ${BUDGET}×):\n`);
 console.log(table(['Argon2id', 'Node ms', 'Node ratio', 'Chromium ms', 'Chromium ratio'], cand));
+
+// Provider round trips (DESIGN §8 budgets are absolute; MetaMask cannot be loaded here to run beside it).
+let provider = null;
+let providerNote = '';
+if (process.env.BENCH_SKIP_BROWSER) providerNote = 'skipped (BENCH_SKIP_BROWSER set)';
+else if (!existsSync(CHROMIUM)) providerNote = `skipped (no Chromium at ${CHROMIUM})`;
+else {
+  try {
+    provider = await runJson(['--import', 'tsx', 'bench/provider-bench.ts'], 'Provider bench');
+  } catch (e) {
+    providerNote = `skipped: ${e.message}`;
+  }
+}
+console.log(`\n## Provider (headless Chromium, built extension in dist/)\n`);
+if (provider) {
+  const within = (s, budget) => (s.median < budget ? `< ${budget} ms ✅` : `< ${budget} ms ❌`);
+  console.log(
+    table(
+      ['What', 'Median ms (min–max)', 'Budget'],
+      [
+        ['`eth_chainId` page → background → page, 200 calls', ms(provider.roundTrip), within(provider.roundTrip, 5)],
+        ['first answer after the service worker was stopped (7 stops)', ms(provider.afterStop), within(provider.afterStop, 300)],
+      ],
+    ),
+  );
+} else console.log(providerNote);
 
 const over = [u, browser].some((r) => r && r.ours.median / r.theirs.median > BUDGET);
 if (over && process.env.BENCH_STRICT) process.exitCode = 1;

@@ -5,6 +5,7 @@ import type { KeyringService } from './services/keyring-service';
 import type { NetworkService } from './services/network-service';
 import type { PermissionStore } from './services/permission-store';
 import type { SettingsService } from './services/settings-service';
+import type { Store } from './services/store';
 import type { TokenStore } from './services/token-store';
 import type { WalletService } from './services/wallet-service';
 
@@ -19,6 +20,8 @@ export interface Services {
   approvals: ApprovalQueue;
   events: EventHub;
   tokens: TokenStore;
+  /** storage.local, for small per-feature records (EIP-5792 batches). */
+  store: Store;
 }
 
 export interface HandlerContext {

@@ -2,7 +2,7 @@
 // well-formed requests on PAGE_CHANNEL over one runtime.Port and posts the answers and
 // events back; it touches neither the DOM nor storage.
 import browser from 'webextension-polyfill';
-import { PORT_NAME } from '../shared/provider-protocol';
+import { PAGE_CHANNEL, PORT_NAME, type PortEvent } from '../shared/provider-protocol';
 import { createRelay } from './relay';
 import { randomId } from './random-id';
 
@@ -35,3 +35,14 @@ window.addEventListener(
   },
   true,
 );
+
+// Events (accountsChanged, chainChanged…) come by tabs.sendMessage so they arrive even while
+// this frame's port is closed (the worker was stopped). Only from our own background (no
+// sender.tab), and only if meant for this document's origin.
+browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: unknown; id?: string }) => {
+  if (sender.tab || sender.id !== browser.runtime.id) return undefined;
+  const m = message as Partial<PortEvent> | null;
+  if (!m || m.type !== 'evt' || m.origin !== window.origin || (m.chain !== 'eth' && m.chain !== 'btc') || typeof m.event !== 'string') return undefined;
+  window.postMessage({ channel: PAGE_CHANNEL, dir: 'evt', chain: m.chain, event: m.event, data: m.data }, targetOrigin);
+  return undefined;
+});

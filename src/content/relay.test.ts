@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_CHANNEL, type PageEvent, type PageResponse, type PortRequest } from '../shared/provider-protocol';
-import { createRelay, MAX_CONNECT_FAILURES, QUICK_FAILURE_MS, type RelayPort } from './relay';
+import { ALIVE_CHECK_MS, createRelay, MAX_CONNECT_FAILURES, QUICK_FAILURE_MS, type RelayPort } from './relay';
 
 class FakePort implements RelayPort {
   sent: PortRequest[] = [];
@@ -184,6 +184,30 @@ describe('relay', () => {
     ask('p3');
     expect(page).toEqual([{ channel: PAGE_CHANNEL, dir: 'res', id: 'p3', error: { code: 4900, message: 'Disconnected' } }]);
     expect(ports).toHaveLength(1);
+  });
+
+  it('notices an extension reload whose reconnect produced a silent (zombie) port', () => {
+    const { ask, ports, page, kill } = setup();
+    ask('p1');
+    ports[0]!.deliver({ type: 'res', id: 'port-1', result: '0x1' });
+    ask('p2', 'eth_requestAccounts');
+    ports[0]!.drop(); // onDisconnect fires while runtime.id is still there
+    vi.advanceTimersByTime(0);
+    expect(ports).toHaveLength(2); // reconnected; this port will never speak
+    kill(); // …and now the context is invalidated
+    vi.advanceTimersByTime(ALIVE_CHECK_MS);
+    expect(page.slice(1, 2)).toEqual([{ channel: PAGE_CHANNEL, dir: 'res', id: 'p2', error: { code: 4900, message: 'Disconnected' } }]);
+    expect(page.filter((m) => m.dir === 'evt')).toHaveLength(2);
+  });
+
+  it('checks liveness only while requests are in flight', () => {
+    const { relay, ask, ports } = setup();
+    expect(vi.getTimerCount()).toBe(0);
+    ask('p1');
+    expect(vi.getTimerCount()).toBe(1);
+    ports[0]!.deliver({ type: 'res', id: 'port-1', result: '0x1' });
+    expect(relay.pending()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('answers 4900 when connect throws (context invalidated before the first request)', () => {

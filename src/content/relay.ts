@@ -33,6 +33,13 @@ export const QUICK_FAILURE_MS = 1_000;
 export const MAX_CONNECT_FAILURES = 3;
 /** Wait before retry n (n ≥ 1) is n × this. */
 export const RETRY_DELAY_MS = 100;
+/**
+ * While requests are in flight the relay checks this often whether the extension still exists.
+ * Needed because on an extension reload Chrome fires onDisconnect while runtime.id is still
+ * set; the reconnect made then succeeds, but the context is invalidated a moment later and that
+ * port never delivers anything or disconnects.
+ */
+export const ALIVE_CHECK_MS = 1_000;
 
 export const DISCONNECTED: RpcErrorShape = { code: 4900, message: 'Disconnected' };
 const INVALID_PARAMS = -32602;
@@ -80,6 +87,19 @@ export function createRelay(deps: RelayDeps): Relay {
   let failures = 0;
   let dead = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let aliveTimer: ReturnType<typeof setInterval> | undefined;
+
+  /** Runs the liveness check exactly while something is in flight. */
+  const watch = (): void => {
+    if (inFlight.size > 0 && aliveTimer === undefined && !dead) {
+      aliveTimer = setInterval(() => {
+        if (!deps.isAlive()) die();
+      }, ALIVE_CHECK_MS);
+    } else if ((inFlight.size === 0 || dead) && aliveTimer !== undefined) {
+      clearInterval(aliveTimer);
+      aliveTimer = undefined;
+    }
+  };
 
   const answer = (pageId: string, error: RpcErrorShape): void => {
     deps.postToPage({ channel: PAGE_CHANNEL, dir: 'res', id: pageId, error });
@@ -88,6 +108,7 @@ export function createRelay(deps: RelayDeps): Relay {
   const failAll = (error: RpcErrorShape): void => {
     const entries = [...inFlight.values()];
     inFlight.clear();
+    watch();
     for (const entry of entries) answer(entry.pageId, error);
   };
 
@@ -98,7 +119,7 @@ export function createRelay(deps: RelayDeps): Relay {
     port = null;
     if (retryTimer !== undefined) clearTimeout(retryTimer);
     retryTimer = undefined;
-    failAll(DISCONNECTED);
+    failAll(DISCONNECTED); // also stops the liveness check (dead is set)
     for (const chain of ['eth', 'btc'] as const) {
       deps.postToPage({ channel: PAGE_CHANNEL, dir: 'evt', chain, event: 'disconnect', data: { ...DISCONNECTED } });
     }
@@ -112,6 +133,7 @@ export function createRelay(deps: RelayDeps): Relay {
       const entry = inFlight.get(message.id);
       if (!entry) return; // already answered (a replayed request can be answered twice)
       inFlight.delete(message.id);
+      watch();
       if ('error' in message && message.error !== undefined) {
         deps.postToPage({ channel: PAGE_CHANNEL, dir: 'res', id: entry.pageId, error: toErrorShape(message.error) });
       } else {
@@ -215,6 +237,7 @@ export function createRelay(deps: RelayDeps): Relay {
       const request: PortRequest = { type: 'req', id: deps.newId(), chain: check.chain, method: check.method };
       if (check.params !== undefined) request.params = check.params;
       inFlight.set(request.id, { pageId: check.id, request });
+      watch();
       if (retryTimer !== undefined) return true; // goes out with the scheduled replay
       const target = ensurePort();
       if (target) post(target, request);

@@ -6,31 +6,16 @@ import { buildViemDapp } from './helpers/fixtures-build';
 import { expectScreen, importWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
+import { rpc } from './helpers/rpc';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
 const ACCOUNT1 = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
 
-type Eth = { request(a: { method: string; params?: unknown }): Promise<unknown> };
 declare global {
   interface Window {
-    ethereum?: Eth;
+    ethereum?: { request(a: { method: string; params?: unknown }): Promise<unknown> };
   }
-}
-
-/** Calls window.ethereum.request in the page; returns { result } or { error: { code, message } }. */
-async function rpc(page: Page, method: string, params?: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
-  return page.evaluate(
-    async ([m, p]) => {
-      try {
-        return { result: await window.ethereum!.request({ method: m, ...(p === undefined ? {} : { params: p }) }) };
-      } catch (e) {
-        const err = e as { code: number; message: string };
-        return { error: { code: err.code, message: err.message } };
-      }
-    },
-    [method, params] as const,
-  );
 }
 
 describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
@@ -215,10 +200,9 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
       s.src = src;
       document.body.append(s);
     }, `${other}dapp/index.html`);
-    const frame = dapp.frames().find((f) => f.url().startsWith(other) && f.parentFrame() === dapp.mainFrame());
-    await expect.poll(() => dapp.frames().length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => dapp.frames().filter((f) => f.url().startsWith(other)).length, { timeout: 15_000 }).toBe(2);
     const frames = dapp.frames().filter((f) => f.url().startsWith(other));
-    expect(frames.length).toBe(2);
+    for (const f of frames) await f.waitForFunction(() => typeof window.ethereum?.request === 'function');
     const results = await Promise.all(
       frames.map((f) =>
         f.evaluate(async () => {
@@ -233,7 +217,6 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     // The normal cross-origin frame is its own (unconnected) origin: []; the sandboxed one is refused.
     expect(results).toContainEqual({ result: [] });
     expect(results).toContainEqual({ error: 4100 });
-    void frame;
   });
 
   it('restores a pending approval after the service worker is stopped', async () => {

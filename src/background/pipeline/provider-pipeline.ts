@@ -14,7 +14,7 @@ const RESULT_TTL_MS = 5 * 60_000;
 /** Pending approvals one origin may hold; more is a flood and gets -32002. */
 const MAX_PENDING_PER_ORIGIN = 5;
 /** Methods whose answer must not be produced twice (a re-sent request gets the stored one). */
-const ONCE = new Set(['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'wallet_addEthereumChain', 'wallet_switchEthereumChain', 'wallet_watchAsset', 'eth_requestAccounts', 'wallet_requestPermissions']);
+const ONCE = new Set(['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'wallet_addEthereumChain', 'wallet_switchEthereumChain', 'wallet_watchAsset', 'eth_requestAccounts', 'wallet_requestPermissions', 'wallet_sendCalls']);
 
 interface StoredResult {
   at: number;

@@ -11,8 +11,15 @@ export async function approvalWindow(context: BrowserContext): Promise<Page> {
 
 /** Waits for a request of this kind in the approval window, then answers it. */
 export async function answer(context: BrowserContext, kind: string, approve: boolean): Promise<Page> {
-  const page = await approvalWindow(context);
-  await page.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+  let page = await approvalWindow(context);
+  try {
+    await page.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+  } catch (err) {
+    // The window we found was closing (nothing was pending for a moment): the next request opens a new one.
+    if (!page.isClosed()) throw err;
+    page = await approvalWindow(context);
+    await page.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+  }
   // The buttons ignore clicks for 500 ms after a request shows (anti click-jacking).
   await page.waitForTimeout(600);
   await page.getByTestId(approve ? 'approve-button' : 'reject-button').click();

@@ -7,13 +7,15 @@ interface Started {
 }
 
 /** anvil on 8545 (the built-in "Localhost 8545" network) and our dApp pages on localhost. */
-export async function startChainAndPages(): Promise<{ anvil: Started; pages: Started & { port: number } }> {
-  const { startAnvil } = (await import(resolve(ROOT, 'scripts/anvil.mjs'))) as { startAnvil: (o: { port: number }) => Promise<Started> };
+type StartAnvil = (o: { port: number; chainId?: number }) => Promise<Started>;
+
+export async function startChainAndPages(): Promise<{ anvil: Started; pages: Started & { port: number }; startAnvil: StartAnvil }> {
+  const { startAnvil } = (await import(resolve(ROOT, 'scripts/anvil.mjs'))) as { startAnvil: StartAnvil };
   const { serveStatic } = (await import(resolve(ROOT, 'scripts/static-server.mjs'))) as {
     serveStatic: (dir: string, o: { port: number }) => Promise<{ url: string; close(): Promise<void> }>;
   };
   const anvil = await startAnvil({ port: 8545 });
   const port = 5400 + Math.floor(Math.random() * 400);
   const server = await serveStatic(resolve(ROOT, 'test/fixtures'), { port });
-  return { anvil, pages: { url: server.url, port, stop: () => server.close() } };
+  return { anvil, startAnvil, pages: { url: server.url, port, stop: () => server.close() } };
 }

@@ -1,6 +1,7 @@
 import { ethChainId, netVersion } from './chain';
 import { ethAccounts, ethRequestAccounts, walletGetPermissions, walletRequestPermissions, walletRevokePermissions } from './connect';
 import { walletAddEthereumChain } from './add-chain';
+import { walletGetCallsStatus, walletGetCapabilities, walletSendCalls } from './calls';
 import { personalSign } from './personal-sign';
 import { READ_ONLY_METHODS, forward } from './read-only';
 import { ethSendTransaction } from './send-transaction';
@@ -25,5 +26,8 @@ export const ethMethods: ReadonlyMap<string, EthMethod> = new Map<string, EthMet
   ['wallet_switchEthereumChain', walletSwitchEthereumChain],
   ['wallet_addEthereumChain', walletAddEthereumChain],
   ['wallet_watchAsset', walletWatchAsset],
+  ['wallet_getCapabilities', walletGetCapabilities],
+  ['wallet_sendCalls', walletSendCalls],
+  ['wallet_getCallsStatus', walletGetCallsStatus],
   ...READ_ONLY_METHODS.map((m): [string, EthMethod] => [m, forward(m)]),
 ]);
