@@ -12,8 +12,12 @@ import { defineConfig, type UserConfig } from 'vite';
 const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
 
+// build.mjs --local: a wallet that starts on Localhost 8545 (npm start, E2E).
+const define = { __DEFAULT_CHAIN_ID__: process.env['DUOWALLET_DEFAULT_CHAIN'] ? Number(process.env['DUOWALLET_DEFAULT_CHAIN']) : 'undefined' };
+
 function script(entry: string, name: string, format: 'es' | 'iife'): UserConfig {
   return {
+    define,
     publicDir: false,
     build: {
       outDir,

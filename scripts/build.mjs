@@ -6,6 +6,8 @@ import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const quiet = process.argv.includes('--quiet');
+// --local: the wallet starts on Localhost 8545 (chain 31337) instead of Ethereum mainnet.
+if (process.argv.includes('--local')) process.env.DUOWALLET_DEFAULT_CHAIN = '31337';
 
 for (const mode of ['app', 'background', 'content', 'inpage']) {
   await build({ configFile: resolve(root, 'vite.config.ts'), mode, logLevel: quiet ? 'warn' : 'info' });
@@ -14,4 +16,4 @@ const manifest = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8
 const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
 manifest.version = pkg.version;
 await writeFile(resolve(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
-console.log(`built dist/ (v${pkg.version})`);
+console.log(`built dist/ (v${pkg.version}${process.env.DUOWALLET_DEFAULT_CHAIN ? `, default chain ${process.env.DUOWALLET_DEFAULT_CHAIN}` : ''})`);

@@ -20,7 +20,7 @@ async function stop(code = 0) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-await new Promise((ok, fail) => spawn(process.execPath, [resolve(root, 'scripts/build.mjs'), '--quiet'], { stdio: 'inherit' }).once('exit', (c) => (c === 0 ? ok() : fail(new Error('build failed')))));
+await new Promise((ok, fail) => spawn(process.execPath, [resolve(root, 'scripts/build.mjs'), '--quiet', '--local'], { stdio: 'inherit' }).once('exit', (c) => (c === 0 ? ok() : fail(new Error('build failed')))));
 
 const anvil = await startAnvil({ port: Number(process.env.ANVIL_PORT ?? 8545) });
 children.push(() => anvil.stop());

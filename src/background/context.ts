@@ -1,3 +1,4 @@
+import type { ActivityStore } from './services/activity-store';
 import type { ApprovalQueue } from './services/approval-queue';
 import type { AutoLock } from './services/auto-lock';
 import type { EventHub } from './services/event-hub';
@@ -20,6 +21,7 @@ export interface Services {
   approvals: ApprovalQueue;
   events: EventHub;
   tokens: TokenStore;
+  activity: ActivityStore;
   /** storage.local, for small per-feature records (EIP-5792 batches). */
   store: Store;
 }

@@ -7,6 +7,7 @@ import { ProviderPipeline } from './pipeline/provider-pipeline';
 import { routeInternal } from './router';
 import { isInternalSender } from './sender';
 import { AccountCache } from './services/account-cache';
+import { ActivityStore } from './services/activity-store';
 import { ApprovalQueue } from './services/approval-queue';
 import { ApprovalWindow } from './services/approval-window';
 import { AUTO_LOCK_ALARM, AutoLock } from './services/auto-lock';
@@ -40,7 +41,7 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   onLocked: () => autoLock.disarm(),
 });
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), store: local },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

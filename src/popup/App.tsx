@@ -6,10 +6,14 @@ import { FormError } from './components/FormError';
 import { errorText } from './error-text';
 import { I18nProvider, translator } from './i18n';
 import { navigate, useHashRoute } from './router';
+import { Activity } from './screens/Activity';
 import { ConnectedSites } from './screens/ConnectedSites';
+import { Receive } from './screens/Receive';
+import { Send } from './screens/Send';
 import { CreateWallet } from './screens/CreateWallet';
 import { Home } from './screens/Home';
 import { ImportWallet } from './screens/ImportWallet';
+import { NetworkActivity } from './screens/NetworkActivity';
 import { Onboarding } from './screens/Onboarding';
 import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
@@ -51,7 +55,11 @@ export function App() {
   } else if (!state.unlocked) screen = <Unlock onDone={refresh} />;
   else if (route.startsWith('/approve')) screen = <ApprovalScreen />;
   else if (route === '/sites') screen = <ConnectedSites />;
+  else if (route === '/send') screen = <Send />;
+  else if (route === '/receive') screen = <Receive />;
+  else if (route === '/activity') screen = <Activity />;
   else if (route === '/settings') screen = <Settings onSettings={setSettings} />;
+  else if (route === '/network-activity') screen = <NetworkActivity />;
   else screen = <Home onLocked={refresh} btcNetwork={settings?.btcNetwork ?? 'mainnet'} onSettingsChanged={refresh} />;
 
   return <I18nProvider lang={lang}>{screen}</I18nProvider>;

@@ -35,6 +35,11 @@ export type ErrorReason =
   | 'invalid_params'
   | 'unknown_method'
   | 'unknown_account'
+  | 'invalid_address'
+  | 'invalid_amount'
+  | 'insufficient_funds'
+  | 'not_pending'
+  | 'rpc_unavailable'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Approval } from './approvals';
+import type { Approval, TxFees, WarningView } from './approvals';
 import { MIN_PASSWORD_LENGTH, type SerializedError } from './errors';
 import type { EthNetwork } from './networks';
 
@@ -35,6 +35,43 @@ export interface ConnectedSite {
   grantedAt: number;
 }
 
+export interface SendQuote {
+  from: string;
+  to: string; // checksummed
+  amount: string; // base units
+  decimals: number;
+  symbol: string;
+  nativeSymbol: string;
+  networkName: string;
+  balance: string; // native, base units
+  fees: Record<'slow' | 'normal' | 'fast', TxFees>;
+  warnings: WarningView[];
+}
+
+export interface Balances {
+  chainId: number;
+  networkName: string;
+  nativeSymbol: string;
+  nativeDecimals: number;
+  address: string;
+  native: string | null; // null: the RPC did not answer
+  tokens: { address: string; symbol: string; decimals: number; balance: string | null }[];
+}
+
+export interface ActivityItem {
+  hash: string;
+  chainId: number;
+  from: string;
+  to: string | null;
+  value: string;
+  token?: { address: string; symbol: string; decimals: number; amount: string; to: string };
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced';
+  createdAt: number;
+  origin: string | null;
+  kind: 'send' | 'dapp' | 'speed_up' | 'cancel';
+  fees: TxFees;
+}
+
 export interface Settings {
   language: Language;
   autoLockMinutes: number;
@@ -47,6 +84,8 @@ const newPassword = v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `Passwor
 const mnemonic = v.pipe(v.string(), v.maxLength(4096));
 const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const empty = v.strictObject({});
+const sendAsset = v.union([v.literal('eth'), v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))]);
+const txHash = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 
 export const internalSchemas = {
   wallet_getState: empty,
@@ -85,6 +124,17 @@ export const internalSchemas = {
   sites_disconnect: v.strictObject({ origin: v.pipe(v.string(), v.maxLength(2048)) }),
   networks_list: empty,
   networks_select: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  balances_get: empty,
+  send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
+  send_confirm: v.strictObject({
+    asset: sendAsset,
+    to: v.pipe(v.string(), v.maxLength(128)),
+    amount: v.pipe(v.string(), v.maxLength(100)),
+    speed: v.picklist(['slow', 'normal', 'fast']),
+  }),
+  activity_list: empty,
+  activity_speedUp: v.strictObject({ hash: txHash }),
+  activity_cancel: v.strictObject({ hash: txHash }),
 } as const;
 
 export interface InternalResults {
@@ -107,6 +157,12 @@ export interface InternalResults {
   sites_disconnect: { disconnected: boolean };
   networks_list: { networks: EthNetwork[]; current: number };
   networks_select: { current: number };
+  balances_get: Balances;
+  send_quote: SendQuote;
+  send_confirm: { hash: string };
+  activity_list: { items: ActivityItem[] };
+  activity_speedUp: { hash: string };
+  activity_cancel: { hash: string };
 }
 
 export type InternalMethod = keyof typeof internalSchemas;

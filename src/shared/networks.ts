@@ -19,7 +19,11 @@ export const BUILT_IN_NETWORKS: readonly EthNetwork[] = [
   { chainId: 31337, name: 'Localhost 8545', rpcUrl: 'http://127.0.0.1:8545', nativeSymbol: 'ETH', nativeDecimals: 18, builtIn: true },
 ];
 
-export const DEFAULT_CHAIN_ID = 1;
+/**
+ * The EVM network of a new wallet: Ethereum. `npm start` and the E2E build (build.mjs
+ * --local) start on Localhost 8545 instead, so nothing run here reaches a public RPC.
+ */
+export const DEFAULT_CHAIN_ID: number = typeof __DEFAULT_CHAIN_ID__ === 'number' ? __DEFAULT_CHAIN_ID__ : 1;
 
 /** https everywhere, plain http only for this machine (a local node). */
 export function isAllowedRpcUrl(url: string): boolean {

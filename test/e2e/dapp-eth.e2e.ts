@@ -58,7 +58,8 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
   });
 
   it('answers read methods before connect and refuses what it must', async () => {
-    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x1' });
+    // The E2E build starts on Localhost 8545 (build.mjs --local).
+    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a69' });
     expect(await rpc(dapp, 'eth_accounts')).toEqual({ result: [] });
     expect((await rpc(dapp, 'personal_sign', ['0x68656c6c6f', ACCOUNT0])).error?.code).toBe(4100);
     expect((await rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1 }])).error?.code).toBe(4100);
@@ -75,8 +76,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     expect(await win.getByTestId('approval-origin').textContent().catch(() => null)).not.toBe('x');
 
     const accounts = rpc(dapp, 'eth_requestAccounts');
-    const page = await approvalWindow(wb.context);
-    await page.locator('[data-kind="connect"]').waitFor();
+    const page = await approvalWindow(wb.context, '[data-kind="connect"]');
     expect(await page.getByTestId('approval-origin').textContent()).toBe(new URL(base).origin);
     // A duplicate while the first is pending: -32002.
     expect((await rpc(dapp, 'eth_requestAccounts')).error?.code).toBe(-32002);
@@ -87,23 +87,26 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     expect(perms[0]?.parentCapability).toBe('eth_accounts');
   });
 
-  it('switches to the local chain after approval (rejection → 4001)', async () => {
-    const rejected = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+  it('switches chain after approval (rejection → 4001) and tells the page', async () => {
+    const rejected = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x1' }]);
     await answer(wb.context, 'switch_chain', false);
     expect((await rejected).error?.code).toBe(4001);
-    const switched = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+    const switched = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x1' }]);
     await answer(wb.context, 'switch_chain', true);
     expect(await switched).toEqual({ result: null });
-    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a69' });
+    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x1' });
     // chainChanged reached the page's provider.
+    await expect.poll(() => dapp.evaluate(() => (window.ethereum as unknown as { chainId: string | null }).chainId)).toBe('0x1');
+    const back = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+    await answer(wb.context, 'switch_chain', true);
+    expect(await back).toEqual({ result: null });
     await expect.poll(() => dapp.evaluate(() => (window.ethereum as unknown as { chainId: string | null }).chainId)).toBe('0x7a69');
   });
 
   it('personal_sign shows the text and signs it (recovered by eth-sig-util)', async () => {
     const message = 'Sign in to the test dApp\nnonce: 42';
     const sig = dapp.evaluate(([a, m]) => (window as unknown as { viemDapp: { signMessage(a: string, m: string): Promise<string> } }).viemDapp.signMessage(a, m), [ACCOUNT0, message] as const);
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="personal_sign"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="personal_sign"]');
     expect(await win.getByTestId('sign-message-text').textContent()).toBe(message);
     await answer(wb.context, 'personal_sign', true);
     const signature = await sig;
@@ -113,8 +116,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
 
   it('eth_signTypedData_v4 decodes fields and signs (recovered by eth-sig-util)', async () => {
     const sig = dapp.evaluate((a) => (window as unknown as { viemDapp: { signTypedData(a: string): Promise<string> } }).viemDapp.signTypedData(a), ACCOUNT0);
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="typed_data"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="typed_data"]');
     expect(await win.getByTestId('typed-data-fields').textContent()).toContain('Hello, Bob!');
     await answer(wb.context, 'typed_data', true);
     const signature = await sig;
@@ -163,8 +165,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
       ([a, to, v]) => (window as unknown as { viemDapp: { sendTransaction(a: string, t: string, v: string): Promise<string> } }).viemDapp.sendTransaction(a, to, v),
       [ACCOUNT0, ACCOUNT1, value.toString()] as const,
     );
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="transaction"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="transaction"]');
     expect(await win.getByTestId('tx-value').textContent()).toContain('0.1');
     await answer(wb.context, 'transaction', true);
     const txHash = await hash;
@@ -179,8 +180,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     const spender = '0x' + 'ab'.repeat(20);
     const data = '0x095ea7b3' + spender.slice(2).padStart(64, '0') + 'f'.repeat(64);
     const pending = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1, data }]);
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="transaction"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="transaction"]');
     const warnings = (await warningsOf(win)).join(' ').toLowerCase();
     expect(warnings).toContain(spender.toLowerCase());
     await answer(wb.context, 'transaction', false);
@@ -221,8 +221,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
 
   it('restores a pending approval after the service worker is stopped', async () => {
     const sig = rpc(dapp, 'personal_sign', ['0x6869', ACCOUNT0]);
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="personal_sign"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="personal_sign"]');
     await wb.stopServiceWorker();
     await win.reload();
     await answer(wb.context, 'personal_sign', true);
@@ -232,8 +231,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
 
   it('closing the approval window rejects with 4001', async () => {
     const pending = rpc(dapp, 'personal_sign', ['0x6869', ACCOUNT0]);
-    const win = await approvalWindow(wb.context);
-    await win.locator('[data-kind="personal_sign"]').waitFor();
+    const win = await approvalWindow(wb.context, '[data-kind="personal_sign"]');
     await win.close();
     expect((await pending).error?.code).toBe(4001);
   });

@@ -5,6 +5,7 @@ import type { Store } from './store';
 const KEY = 'approvals';
 /** A decision nobody came back for (the tab closed while the worker was down) is dropped after this. */
 const DECIDED_TTL_MS = 10 * 60_000;
+const UNLOCK_CLOSE_DELAY_MS = 1500;
 
 interface StoredApproval extends Approval {
   /** The content script's request id: a re-sent request (after a worker restart) finds its approval again. */
@@ -92,6 +93,8 @@ export class ApprovalQueue {
   async resolveKind(kind: ApprovalKind, decision: ApprovalDecision): Promise<void> {
     const ids = (await this.read()).filter((a) => !a.decision && a.body.kind === kind).map((a) => a.id);
     for (const id of ids) await this.resolve(id, decision, false);
+    // If the request that waited needs no approval of its own, nothing else closes the window.
+    if (ids.length) setTimeout(() => void this.window.closeIfEmpty(), UNLOCK_CLOSE_DELAY_MS);
   }
 
   /** The window was closed: every pending request is rejected. */

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { Mutex } from './mutex';
 import type { Store } from './store';
 
 const KEY = 'approvalWindowId';
@@ -10,12 +11,24 @@ const HEIGHT = 640;
  * window instead of opening more; its id lives in storage.session to survive a worker restart.
  */
 export class ApprovalWindow {
+  // show() and closeIfEmpty() never interleave: otherwise a close decided just before a new
+  // request arrived would remove the window that request was just shown in.
+  private readonly lock = new Mutex();
+
   constructor(
     private readonly session: Store,
     private readonly hasPending: () => Promise<boolean>,
   ) {}
 
-  async show(approvalId: string): Promise<void> {
+  show(approvalId: string): Promise<void> {
+    return this.lock.run(() => this.showNow(approvalId));
+  }
+
+  closeIfEmpty(): Promise<void> {
+    return this.lock.run(() => this.closeNow());
+  }
+
+  private async showNow(approvalId: string): Promise<void> {
     const id = await this.session.get<number>(KEY);
     if (typeof id === 'number') {
       try {
@@ -35,7 +48,7 @@ export class ApprovalWindow {
     if (win.id !== undefined) await this.session.set({ [KEY]: win.id });
   }
 
-  async closeIfEmpty(): Promise<void> {
+  private async closeNow(): Promise<void> {
     if (await this.hasPending()) return;
     const id = await this.session.get<number>(KEY);
     if (typeof id !== 'number') return;

@@ -46,3 +46,43 @@ function hostOf(url: string): string {
     return 'endpoint';
   }
 }
+
+export type BatchResult = { ok: true; result: unknown } | { ok: false; error: { code: number; message: string } };
+
+/**
+ * Several calls in one HTTP round trip (a JSON-RPC batch): balances of many accounts and
+ * tokens cost one request, not one per number.
+ */
+export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<BatchResult[]> {
+  if (calls.length === 0) return [];
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  const first = nextId;
+  nextId += calls.length;
+  let body: unknown;
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params }))),
+      signal: ctrl.signal,
+      credentials: 'omit',
+    });
+    if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
+    body = await res.json();
+  } catch (err) {
+    if (err instanceof WalletError) throw err;
+    throw new WalletError(-32603, `RPC ${hostOf(url)} ${ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable'}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!Array.isArray(body)) throw new WalletError(-32603, `RPC ${hostOf(url)} does not support batch requests`);
+  const byId = new Map<number, { result?: unknown; error?: { code?: unknown; message?: unknown } }>();
+  for (const item of body as { id?: unknown }[]) if (item && typeof item.id === 'number') byId.set(item.id, item as never);
+  return calls.map((_, i) => {
+    const r = byId.get(first + i);
+    if (!r) return { ok: false, error: { code: -32603, message: 'missing from batch answer' } };
+    if (r.error) return { ok: false, error: { code: typeof r.error.code === 'number' ? r.error.code : -32603, message: typeof r.error.message === 'string' ? r.error.message : 'RPC error' } };
+    return { ok: true, result: r.result };
+  });
+}

@@ -5,6 +5,7 @@
 // v1+ in Bech32m) are enforced here.
 import { address as bjsAddress, type Network } from 'bitcoinjs-lib';
 import { btcNetwork, type BtcNetworkName } from '../keyring/networks';
+import { ensureEcc } from './ecc';
 import { concatBytes } from './encoding';
 import type { AddressType } from './types';
 
@@ -45,9 +46,10 @@ function otherNetworkOf(match: (n: Network) => boolean): string | undefined {
   return hit ? networkLabel(hit[0]) : undefined;
 }
 
-const BECH32_CHARS = /^[a-z0-9]+$/i;
+/** hrp '1' data, data in the bech32 alphabet (either case): worth a bech32 decode and case check. */
+const BECH32_SHAPE = /^[a-z0-9]+1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{6,}$/i;
 
-function decode(addr: string, network: Network): { type: AddressType } | { code: AddressErrorCode; reason: string } {
+function decode(addr: string, network: Network, name: BtcNetworkName): { type: AddressType } | { code: AddressErrorCode; reason: string } {
   // Base58 first: its alphabet cannot produce a bech32 string with a valid checksum.
   let b58: { version: number; hash: Uint8Array } | undefined;
   try {
@@ -61,11 +63,11 @@ function decode(addr: string, network: Network): { type: AddressType } | { code:
     if (b58.version === network.scriptHash) return { type: 'p2sh' };
     const other = otherNetworkOf((n) => n.pubKeyHash === b58.version || n.scriptHash === b58.version);
     return other
-      ? { code: 'wrong_network', reason: `This is a ${other} address` }
+      ? { code: 'wrong_network', reason: `Wrong network: this is a ${other} address, not ${networkLabel(name)}` }
       : { code: 'invalid', reason: `Unknown base58 address version ${b58.version}` };
   }
 
-  if (!BECH32_CHARS.test(addr)) return { code: 'invalid', reason: 'Not a Bitcoin address' };
+  if (!BECH32_SHAPE.test(addr)) return { code: 'invalid', reason: 'Not a valid Bitcoin address (typo or bad checksum?)' };
   if (addr !== addr.toLowerCase() && addr !== addr.toUpperCase()) {
     return { code: 'mixed_case', reason: 'Bech32 addresses must not mix upper and lower case' };
   }
@@ -79,7 +81,7 @@ function decode(addr: string, network: Network): { type: AddressType } | { code:
   if (prefix !== network.bech32) {
     const other = otherNetworkOf((n) => n.bech32 === prefix);
     return other
-      ? { code: 'wrong_network', reason: `This is a ${other} address` }
+      ? { code: 'wrong_network', reason: `Wrong network: this is a ${other} address, not ${networkLabel(name)}` }
       : { code: 'invalid', reason: `Unknown address prefix "${prefix}"` };
   }
   const { version, data } = seg;
@@ -104,7 +106,7 @@ export function validateBtcAddress(addr: string, network: BtcNetworkName): Addre
     return { ok: false, code: 'whitespace', reason: 'Address contains spaces or line breaks' };
   }
   if (addr.length > 90) return { ok: false, code: 'invalid', reason: 'Address is too long' };
-  const r = decode(addr, btcNetwork(network));
+  const r = decode(addr, btcNetwork(network), network);
   return 'type' in r ? { ok: true, type: r.type } : { ok: false, ...r };
 }
 
@@ -112,12 +114,14 @@ export function validateBtcAddress(addr: string, network: BtcNetworkName): Addre
 export function outputScript(addr: string, network: BtcNetworkName): Uint8Array {
   const v = validateBtcAddress(addr, network);
   if (!v.ok) throw new AddressError(v.code, v.reason);
+  ensureEcc(); // bitcoinjs needs it for p2tr
   return bjsAddress.toOutputScript(addr, btcNetwork(network));
 }
 
 /** Standard address of a scriptPubKey, or undefined (OP_RETURN, bare multisig, future segwit, …). */
 export function addressFromScript(script: Uint8Array, network: BtcNetworkName): string | undefined {
   if (!scriptType(script)) return undefined;
+  ensureEcc();
   try {
     return bjsAddress.fromOutputScript(script, btcNetwork(network));
   } catch {

@@ -2,13 +2,14 @@
 // Inputs carry witnessUtxo (all that segwit/taproot signing needs) and BIP32
 // derivation records with our master fingerprint, so PSBT tooling and hardware
 // signers can recognise our inputs and change.
-import { crypto as bjsCrypto, Psbt, Transaction } from 'bitcoinjs-lib';
+import { Psbt, Transaction } from 'bitcoinjs-lib';
 import { btcCoinType, btcNetwork, type BtcNetworkName } from '../keyring/networks';
 import { outputScript, scriptType } from './address';
 import { ensureEcc, ecc } from './ecc';
 import { bytesEqual, bytesToHex, concatBytes } from './encoding';
 import { InvalidSendError } from './errors';
 import { signEcdsa, signSchnorr } from './sign';
+import { scriptForKey } from './own-script';
 import { toXOnly, tweakPrivateKey, tweakPublicKey } from './taproot';
 import { MAX_MONEY, type KeyPath, type OwnScriptType, type Recipient, type Utxo } from './types';
 
@@ -48,15 +49,6 @@ const H = "'";
 
 export function derivationPath(path: KeyPath, network: BtcNetworkName, account: number): string {
   return `m/${path.purpose}${H}/${btcCoinType(network)}${H}/${account}${H}/${path.change}/${path.index}`;
-}
-
-/** scriptPubKey that `publicKey` controls as `type` (BIP84 P2WPKH or BIP86 key-only P2TR). */
-export function scriptForKey(publicKey: Uint8Array, type: OwnScriptType): Uint8Array {
-  if (type === 'p2wpkh') {
-    if (publicKey.length !== 33) throw new TypeError('p2wpkh needs a 33-byte compressed public key');
-    return concatBytes(Uint8Array.of(0x00, 0x14), bjsCrypto.hash160(publicKey));
-  }
-  return concatBytes(Uint8Array.of(0x51, 0x20), tweakPublicKey(toXOnly(publicKey)).xOnly);
 }
 
 function keyRecords(

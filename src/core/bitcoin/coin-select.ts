@@ -51,7 +51,8 @@ export interface Selection {
 
 interface Candidate {
   value: number;
-  /** value minus the fee to spend it at the target rate */
+  weight: number;
+  /** value minus the (fractional) fee to spend it at the target rate */
   eff: number;
   fee: number;
   /** fee at the target rate minus fee at the long-term rate */
@@ -83,7 +84,8 @@ function validateRecipients(recipients: readonly Recipient[], network: BtcNetwor
 }
 
 function buildPool(p: SelectCoinsParams, rate: number, longTerm: number): Pool {
-  const frozen = p.frozen ?? new Set<string>();
+  // txids are hex: compare case-insensitively so a differently-cased freeze still holds.
+  const frozen = new Set([...(p.frozen ?? [])].map((k) => k.toLowerCase()));
   const minConf = p.minConfirmations ?? 1;
   const excluded = { frozen: 0n, unconfirmed: 0n };
   const seen = new Set<string>();
@@ -92,7 +94,7 @@ function buildPool(p: SelectCoinsParams, rate: number, longTerm: number): Pool {
     const key = outpointKey(u);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (frozen.has(key) || frozen.has(`${u.txid}:${u.vout}`)) {
+    if (frozen.has(key)) {
       excluded.frozen += u.value;
       continue;
     }
@@ -104,7 +106,7 @@ function buildPool(p: SelectCoinsParams, rate: number, longTerm: number): Pool {
     const w = INPUT_WEIGHT[u.scriptType];
     const fee = toNum(feeForWeight(w, rate));
     const value = toNum(u.value);
-    coins.push({ value, eff: value - fee, fee, waste: fee - toNum(feeForWeight(w, longTerm)), utxo: u });
+    coins.push({ value, weight: w, eff: value - (w * rate) / 4, fee, waste: fee - toNum(feeForWeight(w, longTerm)), utxo: u });
   }
   return { coins, excluded };
 }
@@ -146,68 +148,89 @@ function evaluate(coins: readonly Candidate[], ctx: Ctx, algorithm: Selection['a
   return { inputs, fee: BigInt(total - ctx.recipientsTotal), change: 0n, vsize: vsizeNo, waste: inputWaste + excess, algorithm };
 }
 
+interface BnbTarget {
+  /** sats paid to recipients */
+  amount: number;
+  /** weight of everything but the inputs (overhead + outputs) */
+  baseWeight: number;
+  rate: number;
+  costOfChange: number;
+}
+
 /**
  * Bitcoin Core's SelectCoinsBnB (wallet/coinselection.cpp): depth-first
  * search over coins sorted by effective value, including before omitting,
- * for a subset whose effective value lands in [target, target + costOfChange].
- * Among those it keeps the one with least waste.
+ * for a subset that pays amount + fee with an excess of at most the cost of
+ * a change output; among those it keeps the one with least waste. Unlike
+ * Core, the excess is computed from the exact fee of the whole transaction
+ * (vsize rounding included), so zero-excess matches are not lost to rounding;
+ * effective values only steer the search and bound the look-ahead.
  */
-function branchAndBound(
-  coins: readonly Candidate[],
-  target: number,
-  costOfChange: number,
-  maxTries = 100_000,
-): Candidate[] | null {
+function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 100_000): Candidate[] | null {
   const pool = coins.filter((c) => c.eff > 0).sort((a, b) => b.eff - a.eff || a.fee - b.fee);
-  let available = pool.reduce((s, c) => s + c.eff, 0);
-  if (available < target || pool.length === 0) return null;
-  const feeIsHigh = pool[0]!.waste > 0;
-  const selection: number[] = [];
-  let best: number[] | null = null;
+  const n = pool.length;
+  // Flat typed arrays: this loop runs up to 100,000 times per selection.
+  const effs = Float64Array.from(pool, (c) => c.eff);
+  const values = Float64Array.from(pool, (c) => c.value);
+  const weights = Float64Array.from(pool, (c) => c.weight);
+  const wastes = Float64Array.from(pool, (c) => c.waste);
+  const rateMilli = Math.round(t.rate * 1000);
+  const floatTarget = t.amount + (t.baseWeight * t.rate) / 4;
+  let available = effs.reduce((s, e) => s + e, 0);
+  if (n === 0 || available < floatTarget) return null;
+  const feeIsHigh = wastes[0]! > 0;
+  const selection = new Int32Array(n);
+  let depth = 0;
+  let best: Int32Array | null = null;
   let bestWaste = Infinity;
+  let eff = 0;
   let value = 0;
+  let weight = 0;
   let waste = 0;
   let i = 0;
   for (let tries = 0; tries < maxTries; tries++, i++) {
     let backtrack = false;
-    if (value + available < target || value > target + costOfChange || (waste > bestWaste && feeIsHigh)) {
+    if (eff + available < floatTarget || (waste > bestWaste && feeIsHigh)) {
       backtrack = true;
-    } else if (value >= target) {
-      const total = waste + (value - target);
-      if (total <= bestWaste) {
-        best = selection.slice();
-        bestWaste = total;
+    } else if (depth > 0) {
+      const fee = Math.ceil((Math.ceil((t.baseWeight + weight) / 4) * rateMilli) / 1000);
+      const excess = value - t.amount - fee;
+      if (excess > t.costOfChange) {
+        backtrack = true;
+      } else if (excess >= 0) {
+        if (waste + excess <= bestWaste) {
+          best = selection.slice(0, depth);
+          bestWaste = waste + excess;
+        }
+        backtrack = true;
       }
-      backtrack = true;
     }
     if (backtrack) {
-      if (selection.length === 0) break;
+      if (depth === 0) break;
       // Give back the coins omitted after the last included one, then omit that one instead.
-      const last = selection[selection.length - 1]!;
-      for (i--; i > last; i--) available += pool[i]!.eff;
-      const c = pool[i]!;
-      value -= c.eff;
-      waste -= c.waste;
-      selection.pop();
+      const last = selection[depth - 1]!;
+      for (i--; i > last; i--) available += effs[i]!;
+      eff -= effs[i]!;
+      value -= values[i]!;
+      weight -= weights[i]!;
+      waste -= wastes[i]!;
+      depth--;
     } else {
-      const c = pool[i]!;
-      available -= c.eff;
-      const prev = pool[i - 1];
-      // Omitting a coin and including an identical one next is the same branch: skip it.
+      if (i >= n) break; // unreachable: the look-ahead bound backtracks first
+      available -= effs[i]!;
+      // Omitting a coin and then including an identical one is a branch already explored.
       const sameAsOmittedPrev =
-        selection.length > 0 &&
-        selection[selection.length - 1] !== i - 1 &&
-        prev !== undefined &&
-        prev.eff === c.eff &&
-        prev.fee === c.fee;
+        depth > 0 && selection[depth - 1] !== i - 1 && values[i - 1] === values[i] && weights[i - 1] === weights[i];
       if (!sameAsOmittedPrev) {
-        selection.push(i);
-        value += c.eff;
-        waste += c.waste;
+        selection[depth++] = i;
+        eff += effs[i]!;
+        value += values[i]!;
+        weight += weights[i]!;
+        waste += wastes[i]!;
       }
     }
   }
-  return best ? best.map((k) => pool[k]!) : null;
+  return best ? Array.from(best, (k) => pool[k]!) : null;
 }
 
 function largestFirst(coins: readonly Candidate[], goal: number): Candidate[] {
@@ -258,13 +281,17 @@ export function selectCoins(p: SelectCoinsParams): Selection {
     // Core's min_viable_change: change must be above dust and worth more than it costs to spend.
     minChange: Math.max(toNum(dustLimit(p.changeType)), spendChangeLater + 1),
   };
-  // Non-input part of the fee; +3 WU covers rounding weight up to whole vbytes.
-  const baseWeight = overheadWeight(Math.max(coins.length, 1), ctx.nOut) + ctx.outWeight + 3;
-  const target = ctx.recipientsTotal + toNum(feeForWeight(baseWeight, rate));
+  // Weight of everything but the inputs (input count sized for the whole pool: an upper bound).
+  const baseWeight = overheadWeight(Math.max(coins.length, 1), ctx.nOut) + ctx.outWeight;
+  const target = ctx.recipientsTotal + toNum(feeForWeight(baseWeight + 3, rate)); // +3 WU: vsize rounding
   const changeGoal = target + toNum(feeForWeight(changeOutWeight, rate)) + ctx.minChange;
 
   const candidates: Selection[] = [];
-  const bnb = branchAndBound(coins, target, ctx.costOfChange, p.maxTries);
+  const bnb = branchAndBound(
+    coins,
+    { amount: ctx.recipientsTotal, baseWeight, rate, costOfChange: ctx.costOfChange },
+    p.maxTries,
+  );
   if (bnb) {
     const s = evaluate(bnb, ctx, 'bnb');
     if (s) candidates.push(s);

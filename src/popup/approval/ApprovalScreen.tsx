@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Approval, ApprovalDecision } from '../../shared/approvals';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -10,11 +10,11 @@ import { Warnings } from './Warnings';
 /** Clicks this soon after a request appears are ignored: a page cannot trick a fast double-click into approving. */
 export const CLICK_GUARD_MS = 500;
 const POLL_MS = 400;
-const CLOSE_WHEN_IDLE_MS = 1500;
 
 /**
- * The approval window: shows the oldest pending request, then the next. Closes itself
- * once nothing is left (the background also closes it after the last answer).
+ * The approval window: shows the oldest pending request, then the next. The background
+ * closes it once nothing is left (it alone decides, so a request arriving at that moment
+ * is never rejected by a window closing itself).
  */
 export function ApprovalScreen() {
   const t = useT();
@@ -23,17 +23,11 @@ export function ApprovalScreen() {
 
   useEffect(() => {
     let live = true;
-    let idleSince = 0;
     const load = () =>
       call('approvals_list', {}).then(
         (r) => {
           if (!live) return;
-          const shown = r.approvals.filter((a) => a.body.kind !== 'unlock');
-          setList(shown);
-          if (shown.length === 0) {
-            idleSince ||= Date.now();
-            if (Date.now() - idleSince > CLOSE_WHEN_IDLE_MS) window.close();
-          } else idleSince = 0;
+          setList(r.approvals.filter((a) => a.body.kind !== 'unlock'));
         },
         (e: unknown) => live && setError(errorText(t, e)),
       );
@@ -66,10 +60,34 @@ export function ApprovalScreen() {
 
 function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; position: { n: number; total: number }; onAnswered: (id: string) => void }) {
   const t = useT();
+  const id = useId();
   const shownAt = useRef(performance.now());
   const decisionRef = useRef<() => ApprovalDecision | null>(() => ({ approve: true }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Escape asks first ("Reject this request?"): a stray key press must not answer for the user.
+  const [confirmReject, setConfirmReject] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const focusBefore = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || busy) return;
+      e.preventDefault();
+      if (confirmReject) {
+        setConfirmReject(false);
+        focusBefore.current?.focus();
+      } else {
+        focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setConfirmReject(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [confirmReject, busy]);
+  useEffect(() => {
+    if (confirmReject) confirmButton.current?.focus();
+  }, [confirmReject]);
 
   const answer = (approve: boolean) => {
     if (performance.now() - shownAt.current < CLICK_GUARD_MS) return;
@@ -90,7 +108,7 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
   };
 
   return (
-    <main className="screen" data-testid="approval-screen">
+    <main className="screen" data-testid="approval-screen" data-approval-id={approval.id}>
       <header className="stack">
         <span className="muted">{position.total > 1 ? t('approval.queue', position) : t('approval.title')}</span>
         <div className="row">
@@ -103,13 +121,37 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
       </div>
       <Warnings warnings={approval.warnings} />
       <FormError message={error} />
-      <div className="row spread sticky-actions">
-        <button type="button" data-testid="reject-button" disabled={busy} onClick={() => answer(false)}>
-          {t('approval.reject')}
-        </button>
-        <button type="button" className="primary" data-testid="approve-button" disabled={busy} onClick={() => answer(true)}>
-          {t('approval.approve')}
-        </button>
+      <div className="sticky-actions stack">
+        {confirmReject && (
+          <div className="confirm stack" role="alertdialog" aria-labelledby={`${id}-rq`} data-testid="reject-confirm">
+            <p id={`${id}-rq`}>
+              <strong>{t('approval.rejectConfirm')}</strong>
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                data-testid="reject-confirm-cancel"
+                onClick={() => {
+                  setConfirmReject(false);
+                  focusBefore.current?.focus();
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+              <button type="button" ref={confirmButton} data-testid="reject-confirm-button" disabled={busy} onClick={() => answer(false)}>
+                {t('approval.rejectConfirmYes')}
+              </button>
+            </div>
+          </div>
+        )}
+        <div className="row spread">
+          <button type="button" data-testid="reject-button" disabled={busy} onClick={() => answer(false)}>
+            {t('approval.reject')}
+          </button>
+          <button type="button" className="primary" data-testid="approve-button" disabled={busy} onClick={() => answer(true)}>
+            {t('approval.approve')}
+          </button>
+        </div>
       </div>
     </main>
   );

@@ -14,13 +14,13 @@ export function PersonalSignBody({ body }: { body: Extract<ApprovalBody, { kind:
       </dl>
       <h2>{t('approval.sign.message')}</h2>
       {body.text !== null ? (
-        <pre className="message" data-testid="sign-message-text">
+        <pre className="message" data-testid="sign-message-text" tabIndex={0}>
           {body.text}
         </pre>
       ) : (
         <>
           <p>{t('approval.sign.hex')}</p>
-          <pre className="message" data-testid="sign-message-hex">
+          <pre className="message" data-testid="sign-message-hex" tabIndex={0}>
             {body.hex}
           </pre>
         </>

@@ -7,6 +7,7 @@ import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
 import { AccountPicker } from './AccountPicker';
+import { BalanceCard } from './BalanceCard';
 import { NetworkPicker } from './NetworkPicker';
 
 export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: () => void; btcNetwork: BtcNetworkId; onSettingsChanged: () => void }) {
@@ -14,6 +15,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [netKey, setNetKey] = useState(0);
 
   const load = useCallback(() => {
     call('accounts_list', {}).then(
@@ -52,8 +54,21 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
         onChanged={() => {
           onSettingsChanged();
           load();
+          setNetKey((k) => k + 1);
         }}
       />
+      {account && <BalanceCard refreshKey={`${account.index}:${netKey}`} />}
+      <nav className="row" aria-label={t('home.title')}>
+        <button type="button" className="primary" data-testid="send-button" onClick={() => navigate('/send')}>
+          {t('home.send')}
+        </button>
+        <button type="button" data-testid="receive-button" onClick={() => navigate('/receive')}>
+          {t('home.receive')}
+        </button>
+        <button type="button" data-testid="activity-button" onClick={() => navigate('/activity')}>
+          {t('home.activity')}
+        </button>
+      </nav>
       {account && (
         <section className="stack" aria-label={account.name}>
           <Address label={t('home.ethAddress')} address={account.eth} testid="account-address-eth" />

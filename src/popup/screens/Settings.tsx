@@ -71,6 +71,9 @@ export function Settings({ onSettings }: { onSettings: (s: SettingsT) => void })
         </div>
       )}
       <FormError message={error} />
+      <button type="button" data-testid="network-activity-button" onClick={() => navigate('/network-activity')}>
+        {t('settings.networkActivity')}
+      </button>
       <RevealSeed />
     </main>
   );

@@ -1,28 +1,41 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-const isApproval = (p: Page) => p.url().includes('/popup.html') && p.url().includes('approve');
+const isApproval = (p: Page) => !p.isClosed() && p.url().includes('/popup.html') && p.url().includes('approve');
 
-/** The approval window (already open, or the next one to open). */
-export async function approvalWindow(context: BrowserContext): Promise<Page> {
-  const open = context.pages().find((p) => isApproval(p) && !p.isClosed());
-  return open ?? (await context.waitForEvent('page', { predicate: isApproval, timeout: 15_000 }));
+async function showing(p: Page, selector: string): Promise<boolean> {
+  try {
+    return (await p.locator(selector).count()) > 0;
+  } catch {
+    return false; // closed meanwhile
+  }
+}
+
+/**
+ * The approval window once it shows a request (or the unlock screen) — not a window that
+ * is closing after its last answer. Waits for a new window when none is open.
+ */
+export async function approvalWindow(context: BrowserContext, selector = '[data-approval-id], [data-testid="unlock-screen"]'): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const p of context.pages().filter(isApproval)) if (await showing(p, selector)) return p;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no approval window showing ${selector}`);
 }
 
 /** Waits for a request of this kind in the approval window, then answers it. */
 export async function answer(context: BrowserContext, kind: string, approve: boolean): Promise<Page> {
-  let page = await approvalWindow(context);
-  try {
-    await page.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
-  } catch (err) {
-    // The window we found was closing (nothing was pending for a moment): the next request opens a new one.
-    if (!page.isClosed()) throw err;
-    page = await approvalWindow(context);
-    await page.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
-  }
+  const page = await approvalWindow(context, `[data-testid="approval-kind"][data-kind="${kind}"]`);
+  const id = await page.getByTestId('approval-screen').getAttribute('data-approval-id');
   // The buttons ignore clicks for 500 ms after a request shows (anti click-jacking).
   await page.waitForTimeout(600);
   await page.getByTestId(approve ? 'approve-button' : 'reject-button').click();
+  // Answered once this request has left the window (or the window closed).
+  await Promise.race([
+    page.waitForEvent('close'),
+    page.waitForFunction((i) => !document.querySelector(`[data-approval-id="${i}"]`), id, { timeout: 15_000 }),
+  ]).catch(() => undefined);
   return page;
 }
 

@@ -19,7 +19,8 @@ export class WalletBrowser {
     return mkdtempSync(join(PROFILES, 'p-'));
   }
 
-  static async launch(profileDir = WalletBrowser.newProfileDir()): Promise<WalletBrowser> {
+  /** `options.args` are appended to Chromium's command line (e.g. a logging proxy); the default launch is unchanged. */
+  static async launch(profileDir = WalletBrowser.newProfileDir(), options: { args?: string[] } = {}): Promise<WalletBrowser> {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // '--headless=new' below: the only headless mode that loads extensions
@@ -34,6 +35,7 @@ export class WalletBrowser {
         '--disable-sync',
         `--disable-extensions-except=${DIST}`,
         `--load-extension=${DIST}`,
+        ...(options.args ?? []),
       ],
       viewport: { width: 360, height: 600 },
     });

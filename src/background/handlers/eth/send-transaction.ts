@@ -1,11 +1,10 @@
-import { Signature, Transaction } from 'ethers';
 import * as v from 'valibot';
 import { transactionRisks } from '../../../core/risk';
 import { decodeCall } from '../../../core/ethereum';
 import { RPC, WalletError } from '../../../shared/errors';
 import type { TxFees } from '../../../shared/approvals';
 import { permittedAccountIndex } from './accounts';
-import { signDigest } from './signing-key';
+import { signAndBroadcast } from './broadcast';
 import { parseTxRequest } from './tx-params';
 import { prepareFees } from './tx-prepare';
 import { invalidParams, type EthMethod } from './types';
@@ -56,7 +55,7 @@ export const ethSendTransaction: EthMethod = {
       ...(tx.data ? { data: tx.data } : {}),
       balance,
       ...(code !== null ? { toHasCode: typeof code === 'string' && code !== '0x' } : {}),
-      knownAddresses: own.filter((a) => a.toLowerCase() !== tx.to?.toLowerCase()),
+      knownAddresses: [...own, ...(await ctx.services.activity.recentRecipients())].filter((a) => a.toLowerCase() !== tx.to?.toLowerCase()),
     });
     const decision = await approvals.request(
       ctx.key,
@@ -78,18 +77,6 @@ export const ethSendTransaction: EthMethod = {
     );
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
     const f = editedFees(fees, decision.fees);
-    const unsigned = Transaction.from({
-      chainId: BigInt(net.chainId),
-      nonce: f.nonce,
-      to: tx.to,
-      value: tx.value,
-      data: tx.data ?? '0x',
-      gasLimit: BigInt(f.gas),
-      ...(f.maxFeePerGas !== undefined
-        ? { type: 2, maxFeePerGas: BigInt(f.maxFeePerGas), maxPriorityFeePerGas: BigInt(f.maxPriorityFeePerGas ?? '0') }
-        : { type: 0, gasPrice: BigInt(f.gasPrice ?? '0') }),
-    });
-    unsigned.signature = Signature.from(await signDigest(ctx, index, unsigned.unsignedHash));
-    return network.rpc('eth_sendRawTransaction', [unsigned.serialized]);
+    return signAndBroadcast(ctx, index, { from: tx.from, to: tx.to, value: tx.value, data: tx.data, fees: f, chainId: net.chainId }, { kind: 'dapp', origin: ctx.origin });
   },
 };

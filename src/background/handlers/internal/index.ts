@@ -1,5 +1,8 @@
 import type { InternalMethod } from '../../../shared/messages';
 import { accountsAdd } from './accounts-add';
+import { activityCancel, activityList, activitySpeedUp } from './activity';
+import { balancesGet } from './balances';
+import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
 import { sitesDisconnect, sitesList } from './sites';
@@ -38,6 +41,12 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   sites_disconnect: sitesDisconnect,
   networks_list: networksList,
   networks_select: networksSelect,
+  balances_get: balancesGet,
+  send_quote: sendQuote,
+  send_confirm: sendConfirm,
+  activity_list: activityList,
+  activity_speedUp: activitySpeedUp,
+  activity_cancel: activityCancel,
 };
 
 /** Methods that work while locked; everything else needs an unlocked keyring. */

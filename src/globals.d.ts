@@ -1,0 +1,2 @@
+/** Build-time constants (vite `define`); absent in unit tests. */
+declare const __DEFAULT_CHAIN_ID__: number | undefined;

@@ -1,0 +1,98 @@
+import { useEffect, useId, useState } from 'react';
+import { BTC_NETWORKS } from '../../shared/messages';
+import type { EthNetwork } from '../../shared/networks';
+import { call } from '../api';
+import { FormError } from '../components/FormError';
+import { errorText } from '../error-text';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+
+/** scheme://host[:port] of an endpoint: what a network observer (or proxy) sees the wallet contact. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Every endpoint the wallet contacts, per network. Built from networks_list, the same
+ * records the RPC client reads, so this page cannot drift from what the wallet does.
+ */
+export function NetworkActivity() {
+  const t = useT();
+  const id = useId();
+  const [nets, setNets] = useState<{ networks: EthNetwork[]; current: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('networks_list', {}).then(setNets, (e: unknown) => setError(errorText(t, e)));
+  }, [t]);
+
+  return (
+    <main className="screen" data-testid="network-activity-screen">
+      <header className="row spread">
+        <h1>{t('netact.title')}</h1>
+        <button type="button" onClick={() => navigate('/settings')}>
+          {t('common.back')}
+        </button>
+      </header>
+      <p>{t('netact.intro')}</p>
+
+      <section className="stack" aria-labelledby={`${id}-eth`}>
+        <h2 id={`${id}-eth`}>{t('netact.ethereum')}</h2>
+        <p className="hint">{t('netact.ethWhen')}</p>
+        {nets && (
+          <ul className="stack plain">
+            {nets.networks.map((n) => (
+              <li key={n.chainId} className="card stack" data-testid="endpoint-eth" data-chain-id={n.chainId} data-url={n.rpcUrl}>
+                <div className="row spread">
+                  <strong>{n.name}</strong>
+                  {n.chainId === nets.current && <span className="badge">{t('netact.inUse')}</span>}
+                </div>
+                <dl className="fields">
+                  <div className="field">
+                    <dt>{t('netact.rpc')}</dt>
+                    <dd>
+                      <code>{n.rpcUrl}</code>
+                    </dd>
+                  </div>
+                  <div className="field">
+                    <dt>{t('netact.host')}</dt>
+                    <dd>{hostOf(n.rpcUrl)}</dd>
+                  </div>
+                  <div className="field">
+                    <dt>{t('netact.source')}</dt>
+                    <dd>{t(n.builtIn ? 'netact.builtIn' : 'netact.custom')}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="stack" aria-labelledby={`${id}-btc`}>
+        <h2 id={`${id}-btc`}>{t('netact.bitcoin')}</h2>
+        <ul className="stack plain">
+          {BTC_NETWORKS.map((b) => (
+            <li key={b} className="card stack" data-testid="endpoint-btc" data-network={b}>
+              <strong>Bitcoin {b}</strong>
+              <span>{t('netact.bitcoinNone')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="stack" aria-labelledby={`${id}-other`}>
+        <h2 id={`${id}-other`}>{t('netact.other')}</h2>
+        <ul className="stack">
+          <li>{t('netact.noPrices')}</li>
+          <li>{t('netact.noTelemetry')}</li>
+          <li>{t('netact.editLater')}</li>
+        </ul>
+      </section>
+      <FormError message={error} />
+    </main>
+  );
+}

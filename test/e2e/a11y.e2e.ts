@@ -1,0 +1,381 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvalWindow } from './helpers/approval';
+import { AxeSummary, formatViolations, isBlocking, runAxe } from './helpers/axe';
+import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock } from './helpers/flows';
+import { localChainIfAvailable, servePages, type Service } from './helpers/local-services';
+import { rpc } from './helpers/rpc';
+import { WalletBrowser } from './helpers/wallet-browser';
+
+/**
+ * axe-core on every main screen and approval kind, in English and 简体中文, in the light and
+ * the dark colour scheme. A serious or critical violation fails; every count is summarised
+ * at the end (the table goes into the issue note).
+ */
+const LANGS = ['en', 'zh_CN'] as const;
+type Lang = (typeof LANGS)[number];
+const SCHEMES = ['light', 'dark'] as const;
+const ACCOUNT = ABANDON_ADDRESSES.eth.toLowerCase();
+const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+
+const TYPED_DATA = {
+  domain: { name: 'Ether Mail', version: '1', chainId: 31337, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+  types: {
+    EIP712Domain: [
+      { name: 'name', type: 'string' },
+      { name: 'version', type: 'string' },
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
+    ],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallet', type: 'address' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person' },
+      { name: 'contents', type: 'string' },
+    ],
+  },
+  primaryType: 'Mail',
+  message: { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' },
+};
+
+const summary = new AxeSummary();
+
+/** Runs axe in both colour schemes; records counts; fails (softly, so every screen is checked) on serious/critical. */
+async function audit(page: Page, screen: string, lang: Lang): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await runAxe(page);
+    summary.add(screen, `${lang} ${scheme}`, violations);
+    const blocking = violations.filter(isBlocking);
+    if (violations.length) console.log(formatViolations(`${screen} (${lang}, ${scheme})`, violations));
+    expect.soft(blocking.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), `${screen} (${lang}, ${scheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** settings_set from an extension page (works before a wallet exists), then a reload to render it. */
+async function setLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.evaluate(async (language) => {
+    const reply = (await chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'settings_set', params: { language } })) as { ok: boolean };
+    if (!reply.ok) throw new Error('settings_set failed');
+  }, lang);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh_CN' ? 'zh-CN' : 'en');
+}
+
+describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, light + dark)', () => {
+  let wb: WalletBrowser;
+  let pages: Service;
+  let chain: (Service & { ours: boolean }) | null;
+  let popup: Page;
+  let dapp: Page;
+
+  beforeAll(async () => {
+    pages = await servePages();
+    chain = await localChainIfAvailable();
+    wb = await WalletBrowser.launch();
+    popup = await wb.openPopup();
+  }, 60_000);
+
+  afterAll(async () => {
+    console.log(`\naxe-core ${AXE_VERSION()} — violations by impact per screen (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa):\n${summary.table()}\n`);
+    await wb?.close();
+    await pages?.stop();
+    await chain?.stop();
+  });
+
+  it('onboarding, create (seed words), quiz, create-password, import', async () => {
+    for (const lang of LANGS) {
+      await popup.goto(wb.popupUrl);
+      await setLanguage(popup, lang);
+      await expectScreen(popup, 'onboarding-screen');
+      await audit(popup, 'onboarding', lang);
+
+      await popup.getByTestId('onboarding-create').click();
+      await popup.getByTestId('seed-word-12').waitFor();
+      await audit(popup, 'create: seed words', lang);
+      const words = await popup.locator('[data-testid^="seed-word-"]').allTextContents();
+
+      await popup.getByTestId('seed-continue').click();
+      await popup.getByTestId('seed-quiz-screen').waitFor();
+      await audit(popup, 'create: quiz', lang);
+      await popup.getByTestId('seed-quiz-submit').click();
+      await popup.getByTestId('form-error').waitFor({ state: 'visible' });
+      await audit(popup, 'create: quiz, wrong answer shown', lang);
+      for (const input of await popup.locator('[data-testid^="seed-quiz-input-"]').all()) {
+        const n = Number((await input.getAttribute('data-testid'))!.replace('seed-quiz-input-', ''));
+        await input.fill(words[n - 1]!);
+      }
+      await popup.getByTestId('seed-quiz-submit').click();
+      await popup.getByTestId('create-password-screen').waitFor();
+      await popup.getByTestId('password-input').fill('short');
+      await audit(popup, 'create: password', lang);
+
+      await popup.goto(`${wb.popupUrl}#/import`);
+      await popup.getByTestId('import-screen').waitFor();
+      await popup.getByTestId('import-advanced-toggle').click();
+      await audit(popup, 'import', lang);
+      await popup.getByTestId('import-mnemonic-input').fill('abandon abandon zebra');
+      await popup.getByTestId('password-input').fill(PASSWORD);
+      await popup.getByTestId('password-confirm-input').fill(PASSWORD);
+      await popup.getByTestId('import-submit').click();
+      await popup.getByTestId('form-error').waitFor({ state: 'visible' });
+      await audit(popup, 'import: error shown', lang);
+    }
+  });
+
+  it('home, menus, receive, send, activity, settings, network activity, reveal seed, unlock', async () => {
+    await popup.goto(wb.popupUrl);
+    await importWallet(popup, ABANDON);
+    await expectScreen(popup, 'home-screen');
+    for (const lang of LANGS) {
+      await popup.goto(wb.popupUrl);
+      await setLanguage(popup, lang);
+      await expectScreen(popup, 'home-screen');
+      await popup.getByTestId('balance-eth').waitFor();
+      await audit(popup, 'home', lang);
+      await popup.getByTestId('account-picker').click();
+      await popup.getByTestId('account-option-0').waitFor();
+      await audit(popup, 'home: account menu open', lang);
+      await popup.getByTestId('account-picker').click();
+      await popup.getByTestId('network-picker').click();
+      await popup.getByTestId('network-option-eth-31337').waitFor();
+      await audit(popup, 'home: network menu open', lang);
+      await popup.getByTestId('network-picker').click();
+
+      await popup.getByTestId('receive-button').click();
+      await popup.getByTestId('receive-qr').waitFor();
+      await audit(popup, 'receive', lang);
+
+      await popup.goto(`${wb.popupUrl}#/send`);
+      await popup.getByTestId('send-screen').waitFor();
+      await audit(popup, 'send', lang);
+      if (chain) {
+        await popup.getByTestId('send-to-input').fill('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+        await popup.getByTestId('send-amount-input').fill('0.001');
+        await popup.getByTestId('send-review-button').click();
+        await popup.getByTestId('send-review-screen').waitFor();
+        await audit(popup, 'send: review', lang);
+      }
+
+      await popup.goto(`${wb.popupUrl}#/activity`);
+      await popup.getByTestId('activity-screen').waitFor();
+      await audit(popup, 'activity', lang);
+
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await popup.getByTestId('language-select').waitFor();
+      await audit(popup, 'settings', lang);
+      await popup.getByTestId('reveal-seed-button').click();
+      await popup.getByTestId('reveal-seed-submit').click();
+      await popup.getByTestId('form-error').waitFor({ state: 'visible' });
+      await audit(popup, 'reveal seed: password (error shown)', lang);
+      await popup.getByTestId('reveal-seed-password-input').fill(PASSWORD);
+      await popup.getByTestId('reveal-seed-submit').click();
+      await popup.getByTestId('revealed-seed').waitFor();
+      await audit(popup, 'reveal seed: phrase shown', lang);
+
+      await popup.getByTestId('network-activity-button').click();
+      await popup.getByTestId('network-activity-screen').waitFor();
+      await popup.getByTestId('endpoint-eth').first().waitFor();
+      await audit(popup, 'network activity', lang);
+
+      await popup.goto(wb.popupUrl);
+      await popup.getByTestId('lock-button').click();
+      await expectScreen(popup, 'unlock-screen');
+      await audit(popup, 'unlock', lang);
+      await unlock(popup, 'not the password');
+      await popup.getByTestId('form-error').waitFor({ state: 'visible' });
+      await audit(popup, 'unlock: wrong password shown', lang);
+      await unlock(popup);
+      await expectScreen(popup, 'home-screen');
+    }
+  });
+
+  /** Sends the request from the dApp page, waits for its approval window, audits it; returns the window and the pending answer. */
+  async function request(kind: string, method: string, params: unknown, lang: Lang, screen = `approval: ${kind}`) {
+    const pending = rpc(dapp, method, params);
+    let win = await approvalWindow(wb.context);
+    try {
+      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+    } catch (err) {
+      if (!win.isClosed()) throw err;
+      win = await approvalWindow(wb.context);
+      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+    }
+    if ((await win.evaluate(() => document.documentElement.lang)) !== (lang === 'zh_CN' ? 'zh-CN' : 'en')) {
+      await win.reload(); // a window left open from before the language changed
+      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+    }
+    await audit(win, screen, lang);
+    return { win, pending };
+  }
+
+  async function respond(win: Page, approve: boolean) {
+    await win.waitForTimeout(600); // the 500 ms click guard
+    await win.getByTestId(approve ? 'approve-button' : 'reject-button').click();
+  }
+
+  it('approvals: connect, personal_sign (+ Escape confirm), typed_data, switch_chain 0x1 and 0x7a69, watch_asset', async () => {
+    dapp = await wb.context.newPage();
+    await dapp.goto(`${pages.url}dapp/index.html`);
+    for (const lang of LANGS) {
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await setLanguage(popup, lang);
+
+      await rpc(dapp, 'wallet_revokePermissions', [{ eth_accounts: {} }]);
+      const c = await request('connect', 'eth_requestAccounts', undefined, lang);
+      await respond(c.win, true);
+      expect(await c.pending).toEqual({ result: [ACCOUNT] });
+
+      const s = await request('personal_sign', 'personal_sign', ['0x' + Buffer.from('Sign in to the test dApp\nnonce: 42\n' + 'A long line that needs wrapping. '.repeat(20)).toString('hex'), ACCOUNT], lang);
+      await s.win.keyboard.press('Escape');
+      await s.win.getByTestId('reject-confirm').waitFor();
+      await audit(s.win, 'approval: reject confirm (Escape)', lang);
+      await s.win.getByTestId('reject-confirm-cancel').click();
+      await respond(s.win, false);
+      expect((await s.pending).error?.code).toBe(4001);
+
+      const td = await request('typed_data', 'eth_signTypedData_v4', [ACCOUNT, JSON.stringify(TYPED_DATA)], lang);
+      await respond(td.win, false);
+      expect((await td.pending).error?.code).toBe(4001);
+
+      const sw = await request('switch_chain', 'wallet_switchEthereumChain', [{ chainId: '0x1' }], lang, 'approval: switch_chain to 0x1');
+      await respond(sw.win, true);
+      expect(await sw.pending).toEqual({ result: null });
+      const back = await request('switch_chain', 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }], lang, 'approval: switch_chain to 0x7a69');
+      await respond(back.win, true);
+      expect(await back.pending).toEqual({ result: null });
+
+      const wa = await request('watch_asset', 'wallet_watchAsset', { type: 'ERC20', options: { address: TOKEN, symbol: 'TST', decimals: 18 } }, lang);
+      await respond(wa.win, false);
+      expect((await wa.pending).error?.code).toBe(4001);
+    }
+  });
+
+  it('approval: transaction (needs anvil on 127.0.0.1:8545; skipped when none is up and the port is taken by something else)', async (ctx) => {
+    if (!chain) ctx.skip();
+    for (const lang of LANGS) {
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await setLanguage(popup, lang);
+      const tx = await request('transaction', 'eth_sendTransaction', [{ from: ACCOUNT, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '0x2386f26fc10000' }], lang);
+      await respond(tx.win, false);
+      expect((await tx.pending).error?.code).toBe(4001);
+    }
+  });
+
+  it('connected sites (one site connected)', async () => {
+    for (const lang of LANGS) {
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await setLanguage(popup, lang);
+      await popup.goto(`${wb.popupUrl}#/sites`);
+      await popup.getByTestId('connected-site').waitFor();
+      await audit(popup, 'connected sites', lang);
+    }
+  });
+});
+
+/** Text at 200 % in the 360×600 popup: no horizontal scrolling that hides content, key controls reachable. */
+describe('text scaled to 200 % at 360×600', () => {
+  let wb: WalletBrowser;
+  let pages: Service;
+  let dapp: Page;
+
+  beforeAll(async () => {
+    pages = await servePages();
+    wb = await WalletBrowser.launch();
+    const popup = await wb.openPopup();
+    await importWallet(popup, ABANDON);
+    await expectScreen(popup, 'home-screen');
+    await popup.close();
+    dapp = await wb.context.newPage();
+    await dapp.goto(`${pages.url}dapp/index.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await wb?.close();
+    await pages?.stop();
+  });
+
+  const zoom = (page: Page) => page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const s = document.scrollingElement!;
+      return { scrollWidth: s.scrollWidth, clientWidth: s.clientWidth };
+    });
+
+  /** Scrolled into view, the control lies inside the viewport horizontally and is the element hit at its centre. */
+  async function reachable(page: Page, testid: string): Promise<void> {
+    const el = page.getByTestId(testid).first();
+    await el.scrollIntoViewIfNeeded();
+    const box = await el.boundingBox();
+    expect(box, testid).not.toBeNull();
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(box!.x, `${testid} left edge`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${testid} right edge`).toBeLessThanOrEqual(width + 1);
+    const hit = await page.evaluate(
+      ([id, x, y]) => {
+        const at = document.elementFromPoint(x, y);
+        return !!at && !!at.closest(`[data-testid="${id}"]`);
+      },
+      [testid, box!.x + box!.width / 2, box!.y + box!.height / 2] as const,
+    );
+    expect(hit, `${testid} is not covered`).toBe(true);
+  }
+
+  for (const lang of LANGS) {
+    it(`home (${lang})`, async () => {
+      const page = await wb.openPopup();
+      await setLanguage(page, lang);
+      await expectScreen(page, 'home-screen');
+      await zoom(page);
+      await page.getByTestId('balance-eth').waitFor();
+      const o = await overflow(page);
+      expect(o.scrollWidth, JSON.stringify(o)).toBeLessThanOrEqual(o.clientWidth + 1);
+      for (const id of ['account-picker', 'network-picker', 'connected-sites-button', 'settings-button', 'lock-button', 'send-button', 'receive-button', 'activity-button', 'account-address-eth', 'account-address-btc-p2tr']) {
+        await reachable(page, id);
+      }
+      await page.getByTestId('network-picker').click();
+      await page.getByTestId('network-option-eth-31337').waitFor();
+      const menu = await overflow(page);
+      expect(menu.scrollWidth, `network menu ${JSON.stringify(menu)}`).toBeLessThanOrEqual(menu.clientWidth + 1);
+      await reachable(page, 'network-option-btc-regtest');
+      await page.close();
+    });
+
+    it(`approval screens: connect and personal_sign (${lang})`, async () => {
+      const page = await wb.openPopup('#/settings');
+      await setLanguage(page, lang);
+      await page.close();
+      await rpc(dapp, 'wallet_revokePermissions', [{ eth_accounts: {} }]);
+      for (const [kind, method, params] of [
+        ['connect', 'eth_requestAccounts', undefined],
+        ['personal_sign', 'personal_sign', ['0x' + Buffer.from('Sign in: ' + 'averyveryverylongunbrokenword'.repeat(8)).toString('hex'), ACCOUNT]],
+      ] as const) {
+        const pending = rpc(dapp, method, params);
+        let win = await approvalWindow(wb.context);
+        await win.locator(`[data-kind="${kind}"]`).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+          if (!win.isClosed()) throw err;
+          win = await approvalWindow(wb.context);
+          await win.locator(`[data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+        });
+        await win.setViewportSize({ width: 360, height: 600 });
+        await zoom(win);
+        const o = await overflow(win);
+        expect(o.scrollWidth, `${kind} ${JSON.stringify(o)}`).toBeLessThanOrEqual(o.clientWidth + 1);
+        for (const id of ['approval-origin', 'reject-button', 'approve-button']) await reachable(win, id);
+        await win.waitForTimeout(600);
+        await win.getByTestId('approve-button').click();
+        expect((await pending).error, kind).toBeUndefined();
+      }
+    });
+  }
+});
+
+function AXE_VERSION(): string {
+  return (createRequire(import.meta.url)('axe-core/package.json') as { version: string }).version;
+}

@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectScreen, importWallet } from './helpers/flows';
+import { startChainAndPages } from './helpers/servers';
+import { WalletBrowser } from './helpers/wallet-browser';
+
+const JUNK = 'test test test test test test test test test test test junk';
+const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+const ACCOUNT1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+async function anvilRpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  return ((await r.json()) as { result: unknown }).result;
+}
+
+async function send(popup: Page, to: string, amount: string): Promise<void> {
+  await popup.getByTestId('send-button').click();
+  await popup.getByTestId('send-to-input').fill(to);
+  await popup.getByTestId('send-amount-input').fill(amount);
+  await popup.getByTestId('send-review-button').click();
+}
+
+describe('the everyday wallet on anvil: balance, send, receive, activity, speed up, cancel', () => {
+  let wb: WalletBrowser;
+  let stopAll: () => Promise<void>;
+  let anvilUrl: string;
+  let popup: Page;
+
+  beforeAll(async () => {
+    const { anvil, pages } = await startChainAndPages();
+    anvilUrl = anvil.url;
+    stopAll = async () => {
+      await pages.stop();
+      await anvil.stop();
+    };
+    wb = await WalletBrowser.launch();
+    popup = await wb.openPopup();
+    await importWallet(popup, JUNK);
+    await expectScreen(popup, 'home-screen');
+  }, 120_000);
+
+  afterAll(async () => {
+    await wb?.close();
+    await stopAll?.();
+  });
+
+  it('shows the ETH balance of the selected account (anvil funds it with 10000 ETH)', async () => {
+    await expect.poll(() => popup.getByTestId('balance-eth').textContent(), { timeout: 15_000 }).toContain('10000');
+  });
+
+  it('receive shows the address and a QR code', async () => {
+    await popup.getByTestId('receive-button').click();
+    expect(await popup.getByTestId('receive-address').getAttribute('data-address')).toBe(ACCOUNT0);
+    await popup.getByTestId('receive-qr').waitFor();
+    expect(await popup.getByTestId('receive-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await popup.goBack();
+  });
+
+  it('refuses a bad address and a bad amount with clear messages, sending nothing', async () => {
+    await popup.goto(wb.popupUrl);
+    await send(popup, '0x70997970c51812dc3a010c7d01b50e0d17dc79C8', '1'); // broken checksum
+    await expect.poll(() => popup.getByTestId('form-error').textContent()).toMatch(/not a valid address/);
+    await popup.getByTestId('send-to-input').fill(ACCOUNT1);
+    await popup.getByTestId('send-amount-input').fill('-1');
+    await popup.getByTestId('send-review-button').click();
+    await expect.poll(() => popup.getByTestId('form-error').textContent()).toMatch(/greater than zero/);
+    expect(await anvilRpc(anvilUrl, 'eth_getTransactionCount', [ACCOUNT0, 'pending'])).toBe('0x0');
+  });
+
+  it('sends 1.5 ETH after review; it appears in activity and anvil mines it', async () => {
+    await popup.goto(wb.popupUrl);
+    const before = BigInt((await anvilRpc(anvilUrl, 'eth_getBalance', [ACCOUNT1, 'latest'])) as string);
+    await send(popup, ACCOUNT1, '1.5');
+    expect(await popup.getByTestId('send-review-amount').textContent()).toContain('1.5 ETH');
+    expect(await popup.getByTestId('send-review-to').textContent()).toBe(ACCOUNT1);
+    await popup.getByTestId('send-confirm-button').click();
+    await popup.getByTestId('activity-item').first().waitFor();
+    await expect.poll(() => popup.getByTestId('activity-item').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
+    const after = BigInt((await anvilRpc(anvilUrl, 'eth_getBalance', [ACCOUNT1, 'latest'])) as string);
+    expect(after - before).toBe(1_500_000_000_000_000_000n);
+  });
+
+  it('warns on the review screen when the recipient looks like one of my addresses but is not', async () => {
+    await popup.goto(wb.popupUrl);
+    await popup.getByTestId('account-picker').click();
+    await popup.getByTestId('add-account-button').click();
+    await popup.getByTestId('account-picker').click();
+    await popup.getByTestId('account-option-0').click();
+    // All lower case: no checksum to satisfy, as a poisoner's address often is pasted.
+    const lookalike = '0x70997970' + 'a'.repeat(28) + '79c8';
+    await send(popup, lookalike, '0.1');
+    await popup.getByTestId('send-review-screen').waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
+      throw new Error(`no review screen; form error: ${await popup.getByTestId('form-error').textContent()}`, { cause: e });
+    });
+    const warnings = (await popup.getByTestId('approval-warning').allTextContents()).join(' ');
+    expect(warnings.toLowerCase()).toContain(ACCOUNT1.toLowerCase().slice(0, 10));
+  });
+
+  it('speeds up a pending send (replaces it) and cancels another', async () => {
+    await anvilRpc(anvilUrl, 'evm_setAutomine', [false]);
+    try {
+      await popup.goto(wb.popupUrl);
+      await send(popup, ACCOUNT1, '0.25');
+      await popup.getByTestId('send-confirm-button').click();
+      const first = popup.locator('[data-testid="activity-item"][data-status="pending"]').first();
+      await first.waitFor();
+      const original = await first.getAttribute('data-hash');
+      await first.getByTestId('speed-up-button').click();
+      await expect.poll(() => popup.locator('[data-testid="activity-item"][data-kind="speed_up"]').count()).toBe(1);
+      await anvilRpc(anvilUrl, 'evm_mine');
+      await expect.poll(() => popup.locator(`[data-hash="${original}"]`).getAttribute('data-status'), { timeout: 15_000 }).toBe('replaced');
+      await expect.poll(() => popup.locator('[data-testid="activity-item"][data-kind="speed_up"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
+
+      await popup.goto(wb.popupUrl);
+      await send(popup, ACCOUNT1, '0.3');
+      await popup.getByTestId('send-confirm-button').click();
+      const pending = popup.locator('[data-testid="activity-item"][data-status="pending"][data-kind="send"]').first();
+      await pending.waitFor();
+      const toCancel = await pending.getAttribute('data-hash');
+      await pending.getByTestId('cancel-tx-button').click();
+      await expect.poll(() => popup.locator('[data-testid="activity-item"][data-kind="cancel"]').count()).toBe(1);
+      await anvilRpc(anvilUrl, 'evm_mine');
+      await expect.poll(() => popup.locator(`[data-hash="${toCancel}"]`).getAttribute('data-status'), { timeout: 15_000 }).toBe('replaced');
+      await expect.poll(() => popup.locator('[data-testid="activity-item"][data-kind="cancel"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
+    } finally {
+      await anvilRpc(anvilUrl, 'evm_setAutomine', [true]);
+    }
+  });
+});
