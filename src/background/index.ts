@@ -39,6 +39,9 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
     await approvals.resolveKind('unlock', { approve: true });
   },
   onLocked: () => autoLock.disarm(),
+}, async () => {
+  await browser.storage.local.clear();
+  await browser.storage.session.clear();
 });
 const ctx: HandlerContext = {
   services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), store: local },

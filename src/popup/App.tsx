@@ -24,6 +24,7 @@ export function App() {
   const [state, setState] = useState<WalletState | null>(null);
   const [settings, setSettings] = useState<SettingsT | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selectedAccount, setSelectedAccount] = useState(0);
 
   const refresh = useCallback(() => {
     Promise.all([call('wallet_getState', {}), call('settings_get', {})]).then(
@@ -35,6 +36,9 @@ export function App() {
     );
   }, []);
   useEffect(refresh, [refresh]);
+  useEffect(() => {
+    if (route === '/settings' && state?.unlocked) void call('accounts_list', {}).then((r) => setSelectedAccount(r.selected), () => undefined);
+  }, [route, state?.unlocked]);
 
   const lang = settings?.language ?? 'en';
   useEffect(() => {
@@ -52,13 +56,34 @@ export function App() {
     if (route === '/create') screen = <CreateWallet onDone={afterOnboarding} />;
     else if (route === '/import') screen = <ImportWallet onDone={afterOnboarding} />;
     else screen = <Onboarding />;
-  } else if (!state.unlocked) screen = <Unlock onDone={refresh} />;
+  } else if (!state.unlocked) {
+    screen = (
+      <Unlock
+        onDone={refresh}
+        onReset={() => {
+          navigate('/');
+          refresh();
+        }}
+      />
+    );
+  }
   else if (route.startsWith('/approve')) screen = <ApprovalScreen />;
   else if (route === '/sites') screen = <ConnectedSites />;
   else if (route === '/send') screen = <Send />;
   else if (route === '/receive') screen = <Receive />;
   else if (route === '/activity') screen = <Activity />;
-  else if (route === '/settings') screen = <Settings onSettings={setSettings} />;
+  else if (route === '/settings') {
+    screen = (
+      <Settings
+        onSettings={setSettings}
+        selectedAccount={selectedAccount}
+        onReset={() => {
+          navigate('/');
+          refresh();
+        }}
+      />
+    );
+  }
   else if (route === '/network-activity') screen = <NetworkActivity />;
   else screen = <Home onLocked={refresh} btcNetwork={settings?.btcNetwork ?? 'mainnet'} onSettingsChanged={refresh} />;
 

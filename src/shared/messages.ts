@@ -9,6 +9,9 @@ import type { EthNetwork } from './networks';
  * handler runs) and a static result type.
  */
 
+/** What the user types to confirm a reset; the background insists on it too. */
+export const RESET_CONFIRMATION = 'RESET';
+
 export const BTC_NETWORKS = ['mainnet', 'testnet4', 'signet', 'regtest'] as const;
 export type BtcNetworkId = (typeof BTC_NETWORKS)[number];
 export const LANGUAGES = ['en', 'zh_CN'] as const;
@@ -124,6 +127,9 @@ export const internalSchemas = {
   sites_disconnect: v.strictObject({ origin: v.pipe(v.string(), v.maxLength(2048)) }),
   networks_list: empty,
   networks_select: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  wallet_changePassword: v.strictObject({ oldPassword: password, newPassword }),
+  wallet_exportPrivateKey: v.strictObject({ password, index: accountIndex }),
+  wallet_reset: v.strictObject({ confirm: v.literal(RESET_CONFIRMATION) }),
   balances_get: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
@@ -157,6 +163,9 @@ export interface InternalResults {
   sites_disconnect: { disconnected: boolean };
   networks_list: { networks: EthNetwork[]; current: number };
   networks_select: { current: number };
+  wallet_changePassword: WalletState;
+  wallet_exportPrivateKey: { privateKey: string; address: string };
+  wallet_reset: WalletState;
   balances_get: Balances;
   send_quote: SendQuote;
   send_confirm: { hash: string };

@@ -22,6 +22,7 @@ export class WalletService {
     private readonly cache: AccountCache,
     private readonly settings: SettingsService,
     private readonly lockListener: LockListener,
+    private readonly resetStorage: () => Promise<void>,
   ) {}
 
   /** Called once per worker start and awaited by every request. */
@@ -72,6 +73,25 @@ export class WalletService {
     await this.vault.lock();
     await this.lockListener.onLocked();
     return this.state();
+  }
+
+  async changePassword(oldPassword: string, newPassword: string): Promise<WalletState> {
+    await this.vault.changePassword(oldPassword, newPassword);
+    return this.state();
+  }
+
+  /** Forgets everything this wallet stored: vault, caches, settings, permissions, activity. */
+  async reset(): Promise<WalletState> {
+    this.keyring.clear();
+    await this.vault.lock();
+    await this.resetStorage();
+    await this.lockListener.onLocked();
+    return this.state();
+  }
+
+  /** A fresh password check (export key, reveal): counts failures like unlock does. */
+  async verifyPassword(password: string): Promise<void> {
+    await this.vault.verifyPassword(password);
   }
 
   async revealSeed(password: string): Promise<string> {

@@ -197,6 +197,18 @@ export const en = {
   'netact.noPrices': "No price source: the wallet does not fetch prices.",
   'netact.noTelemetry': "No analytics, crash reports or update checks of its own.",
   'netact.editLater': "Changing an RPC URL from this page is not available in this version yet.",
+  'password.change': "Change password",
+  'password.current': "Current password",
+  'password.changed': "Password changed. Use the new one from now on.",
+  'export.button': "Export private key",
+  'export.warning': "This key controls this account on every EVM network. Anyone who sees it can take its funds. Never paste it into a website.",
+  'export.submit': "Show private key",
+  'reset.button': "Reset wallet",
+  'reset.warning': "This deletes the wallet from this browser. Without your seed phrase the funds cannot be recovered.",
+  'reset.type': "Type {word} to confirm",
+  'reset.mismatch': "Type {word} exactly to confirm.",
+  'reset.submit': "Delete this wallet",
+  'unlock.forgot': "Forgot your password? You can reset the wallet and import your seed phrase again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,10 +6,11 @@ import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
 import { RevealSeed } from './RevealSeed';
+import { ChangePassword, ExportPrivateKey, ResetWallet } from './SecuritySettings';
 
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', zh_CN: '简体中文' };
 
-export function Settings({ onSettings }: { onSettings: (s: SettingsT) => void }) {
+export function Settings({ onSettings, selectedAccount, onReset }: { onSettings: (s: SettingsT) => void; selectedAccount: number; onReset: () => void }) {
   const t = useT();
   const id = useId();
   const [settings, setSettings] = useState<SettingsT | null>(null);
@@ -75,6 +76,9 @@ export function Settings({ onSettings }: { onSettings: (s: SettingsT) => void })
         {t('settings.networkActivity')}
       </button>
       <RevealSeed />
+      <ExportPrivateKey index={selectedAccount} />
+      <ChangePassword />
+      <ResetWallet onReset={onReset} />
     </main>
   );
 }

@@ -3,8 +3,9 @@ import { call } from '../api';
 import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
+import { ResetWallet } from './SecuritySettings';
 
-export function Unlock({ onDone }: { onDone: () => void }) {
+export function Unlock({ onDone, onReset }: { onDone: () => void; onReset: () => void }) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -43,6 +44,8 @@ export function Unlock({ onDone }: { onDone: () => void }) {
           {t('unlock.submit')}
         </button>
       </form>
+      <p className="muted">{t('unlock.forgot')}</p>
+      <ResetWallet onReset={onReset} />
     </main>
   );
 }

@@ -19,6 +19,7 @@ import { walletImport } from './wallet-import';
 import { walletLock } from './wallet-lock';
 import { walletRevealSeed } from './wallet-reveal-seed';
 import { walletUnlock } from './wallet-unlock';
+import { walletChangePassword, walletExportPrivateKey, walletReset } from './wallet-secrets';
 
 /** One handler per internal method; the mapped type makes a missing one a compile error. */
 export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
@@ -41,6 +42,9 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   sites_disconnect: sitesDisconnect,
   networks_list: networksList,
   networks_select: networksSelect,
+  wallet_changePassword: walletChangePassword,
+  wallet_exportPrivateKey: walletExportPrivateKey,
+  wallet_reset: walletReset,
   balances_get: balancesGet,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
@@ -63,4 +67,6 @@ export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
   'approvals_list',
   'approvals_resolve',
   'networks_list',
+  // A forgotten password leaves reset as the way out (the phrase restores the funds).
+  'wallet_reset',
 ]);
