@@ -40,6 +40,9 @@ export type ErrorReason =
   | 'insufficient_funds'
   | 'not_pending'
   | 'rpc_unavailable'
+  | 'rpc_url_not_allowed'
+  | 'rpc_wrong_chain'
+  | 'network_exists'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

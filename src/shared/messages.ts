@@ -130,6 +130,19 @@ export const internalSchemas = {
   wallet_changePassword: v.strictObject({ oldPassword: password, newPassword }),
   wallet_exportPrivateKey: v.strictObject({ password, index: accountIndex }),
   wallet_reset: v.strictObject({ confirm: v.literal(RESET_CONFIRMATION) }),
+  networks_add: v.strictObject({
+    chainId: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+    name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+    rpcUrl: v.pipe(v.string(), v.trim(), v.maxLength(2048)),
+    explorerUrl: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2048))),
+    nativeSymbol: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(12)),
+  }),
+  networks_update: v.strictObject({
+    chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    rpcUrl: v.pipe(v.string(), v.trim(), v.maxLength(2048)),
+    explorerUrl: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2048))),
+  }),
+  networks_remove: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   balances_get: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
@@ -166,6 +179,9 @@ export interface InternalResults {
   wallet_changePassword: WalletState;
   wallet_exportPrivateKey: { privateKey: string; address: string };
   wallet_reset: WalletState;
+  networks_add: { network: EthNetwork };
+  networks_update: { network: EthNetwork };
+  networks_remove: { removed: boolean };
   balances_get: Balances;
   send_quote: SendQuote;
   send_confirm: { hash: string };

@@ -126,4 +126,26 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
       await anvilRpc(anvilUrl, 'evm_setAutomine', [true]);
     }
   });
+
+  it('networks: a custom network must answer its chain id; an RPC URL can be edited', async () => {
+    await popup.goto(`${wb.popupUrl}#/networks`);
+    const fill = async (name: string, chainId: string, url: string) => {
+      await popup.getByTestId('add-network-name').fill(name);
+      await popup.getByTestId('add-network-chainId').fill(chainId);
+      await popup.getByTestId('add-network-rpcUrl').fill(url);
+      await popup.getByTestId('add-network-submit').click();
+    };
+    await fill('Wrong', '999', anvilUrl);
+    await expect.poll(() => popup.getByTestId('form-error').filter({ hasText: /another chain than 999/ }).count()).toBe(1);
+    await fill('Remote http', '999', 'http://rpc.example.org');
+    await expect.poll(() => popup.getByTestId('form-error').filter({ hasText: /https/ }).count()).toBe(1);
+    expect(await popup.locator('[data-testid="network-row"][data-chain-id="999"]').count()).toBe(0);
+    const local = popup.locator('[data-testid="network-row"][data-chain-id="31337"]');
+    await local.getByTestId('network-edit').click();
+    await local.getByTestId('network-rpc-input').fill('http://localhost:8545');
+    await local.getByTestId('network-save').click();
+    await expect.poll(() => local.getByTestId('network-rpc').textContent()).toBe('http://localhost:8545');
+    await popup.goto(wb.popupUrl);
+    await expect.poll(() => popup.getByTestId('balance-eth').textContent(), { timeout: 15_000 }).toMatch(/\d/);
+  });
 });

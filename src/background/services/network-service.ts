@@ -61,6 +61,27 @@ export class NetworkService {
     return net;
   }
 
+  /** Points a network (built-in or custom) at another RPC / explorer; the caller has checked the chain id. */
+  async update(chainId: number, rpcUrl: string, explorerUrl?: string): Promise<EthNetwork> {
+    const net = await this.get(chainId);
+    if (!net) throw walletError('invalid_params', `Unknown chain ${chainId}`);
+    if (net.builtIn) {
+      const overrides = (await this.local.get<Record<string, string>>(OVERRIDES_KEY)) ?? {};
+      await this.local.set({ [OVERRIDES_KEY]: { ...overrides, [String(chainId)]: rpcUrl } });
+    } else {
+      await this.addCustom({ ...net, rpcUrl, ...(explorerUrl ? { explorerUrl } : {}) });
+    }
+    return (await this.get(chainId))!;
+  }
+
+  /** Custom networks only; the current one falls back to the default network. */
+  async remove(chainId: number): Promise<void> {
+    const custom = await this.custom();
+    if (!custom.some((c) => c.chainId === chainId)) throw walletError('invalid_params', 'Only networks you added can be removed.');
+    await this.local.set({ [CUSTOM_KEY]: custom.filter((c) => c.chainId !== chainId) });
+    if ((await this.currentChainId()) === chainId) await this.local.remove([CURRENT_KEY]);
+  }
+
   async rpc(method: string, params: unknown[] = [], chainId?: number): Promise<unknown> {
     const net = chainId === undefined ? await this.current() : await this.get(chainId);
     if (!net) throw walletError('invalid_params', `Unknown chain ${chainId}`);

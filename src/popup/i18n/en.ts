@@ -209,6 +209,15 @@ export const en = {
   'reset.mismatch': "Type {word} exactly to confirm.",
   'reset.submit': "Delete this wallet",
   'unlock.forgot': "Forgot your password? You can reset the wallet and import your seed phrase again.",
+  'networks.title': "Networks",
+  'networks.button': "Networks and RPC URLs",
+  'networks.edit': "Edit",
+  'networks.remove': "Remove",
+  'networks.add': "Add a network",
+  'networks.badChainId': "The chain ID must be a whole number above 0.",
+  'error.rpc_url_not_allowed': "Use an https URL (plain http only for this computer).",
+  'error.rpc_wrong_chain': "This RPC serves another chain than {count}.",
+  'error.network_exists': "That chain is already in the list; edit it instead.",
 } as const;
 
 export type MessageKey = keyof typeof en;

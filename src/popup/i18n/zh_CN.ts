@@ -210,4 +210,13 @@ export const zh_CN: Record<MessageKey, string> = {
   'reset.mismatch': "请准确输入 {word} 以确认。",
   'reset.submit': "删除此钱包",
   'unlock.forgot': "忘记密码？您可以重置钱包并重新导入助记词。",
+  'networks.title': "网络",
+  'networks.button': "网络与 RPC 地址",
+  'networks.edit': "编辑",
+  'networks.remove': "移除",
+  'networks.add': "添加网络",
+  'networks.badChainId': "链 ID 必须是大于 0 的整数。",
+  'error.rpc_url_not_allowed': "请使用 https 地址（仅本机可用 http）。",
+  'error.rpc_wrong_chain': "此 RPC 服务的不是链 {count}。",
+  'error.network_exists': "该链已在列表中，请改为编辑。",
 };

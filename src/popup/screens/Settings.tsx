@@ -75,6 +75,9 @@ export function Settings({ onSettings, selectedAccount, onReset }: { onSettings:
       <button type="button" data-testid="network-activity-button" onClick={() => navigate('/network-activity')}>
         {t('settings.networkActivity')}
       </button>
+      <button type="button" data-testid="networks-button" onClick={() => navigate('/networks')}>
+        {t('networks.button')}
+      </button>
       <RevealSeed />
       <ExportPrivateKey index={selectedAccount} />
       <ChangePassword />

@@ -5,6 +5,7 @@ import { balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
+import { networksAdd, networksRemove, networksUpdate } from './networks-edit';
 import { sitesDisconnect, sitesList } from './sites';
 import { accountsList } from './accounts-list';
 import { accountsRename } from './accounts-rename';
@@ -45,6 +46,9 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   wallet_changePassword: walletChangePassword,
   wallet_exportPrivateKey: walletExportPrivateKey,
   wallet_reset: walletReset,
+  networks_add: networksAdd,
+  networks_update: networksUpdate,
+  networks_remove: networksRemove,
   balances_get: balancesGet,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
