@@ -12,6 +12,10 @@ import type { EthNetwork } from './networks';
 /** What the user types to confirm a reset; the background insists on it too. */
 export const RESET_CONFIRMATION = 'RESET';
 
+/** Security tips shown at the moment they matter (DESIGN §7); each dismissed once for good. */
+export const TIP_IDS = ['backup', 'first_connect', 'unlimited_approval', 'reveal_seed'] as const;
+export type TipId = (typeof TIP_IDS)[number];
+
 export const BTC_NETWORKS = ['mainnet', 'testnet4', 'signet', 'regtest'] as const;
 export type BtcNetworkId = (typeof BTC_NETWORKS)[number];
 export const LANGUAGES = ['en', 'zh_CN'] as const;
@@ -143,6 +147,8 @@ export const internalSchemas = {
     explorerUrl: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2048))),
   }),
   networks_remove: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  tips_get: empty,
+  tips_dismiss: v.strictObject({ id: v.picklist(TIP_IDS) }),
   balances_get: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
@@ -182,6 +188,8 @@ export interface InternalResults {
   networks_add: { network: EthNetwork };
   networks_update: { network: EthNetwork };
   networks_remove: { removed: boolean };
+  tips_get: { dismissed: TipId[] };
+  tips_dismiss: { dismissed: TipId[] };
   balances_get: Balances;
   send_quote: SendQuote;
   send_confirm: { hash: string };

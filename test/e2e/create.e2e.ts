@@ -39,6 +39,14 @@ describe('create a new wallet', () => {
     expect(a.p2wpkh).toMatch(/^bc1q[02-9ac-hj-np-z]{38}$/);
     expect(a.p2tr).toMatch(/^bc1p[02-9ac-hj-np-z]{58}$/);
 
+    // The backup tip shows once; dismissed, it stays away.
+    await page.locator('[data-testid="security-tip"][data-tip="backup"]').waitFor();
+    await page.getByTestId('tip-dismiss').click();
+    await page.reload();
+    await expectScreen(page, 'home-screen');
+    await page.getByTestId('account-address-eth').waitFor();
+    expect(await page.locator('[data-tip="backup"]').count()).toBe(0);
+
     // The phrase stored is the one shown.
     await page.getByTestId('settings-button').click();
     await page.getByTestId('reveal-seed-button').click();

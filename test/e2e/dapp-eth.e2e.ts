@@ -78,6 +78,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     const accounts = rpc(dapp, 'eth_requestAccounts');
     const page = await approvalWindow(wb.context, '[data-kind="connect"]');
     expect(await page.getByTestId('approval-origin').textContent()).toBe(new URL(base).origin);
+    expect(await page.locator('[data-testid="security-tip"][data-tip="first_connect"]').count()).toBe(1);
     // A duplicate while the first is pending: -32002.
     expect((await rpc(dapp, 'eth_requestAccounts')).error?.code).toBe(-32002);
     await answer(wb.context, 'connect', true);

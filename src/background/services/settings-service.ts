@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { BTC_NETWORKS, LANGUAGES, type Settings } from '../../shared/messages';
+import { BTC_NETWORKS, LANGUAGES, TIP_IDS, type Settings, type TipId } from '../../shared/messages';
 import type { Store } from './store';
 
 const SETTINGS_KEY = 'settings';
@@ -25,6 +25,17 @@ export class SettingsService {
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...(await this.get()), ...patch };
     await this.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  }
+
+  async dismissedTips(): Promise<TipId[]> {
+    const r = v.safeParse(v.array(v.picklist(TIP_IDS)), (await this.local.get<unknown>('dismissedTips')) ?? []);
+    return r.success ? r.output : [];
+  }
+
+  async dismissTip(id: TipId): Promise<TipId[]> {
+    const next = [...new Set([...(await this.dismissedTips()), id])];
+    await this.local.set({ dismissedTips: next });
     return next;
   }
 

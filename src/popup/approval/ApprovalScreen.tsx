@@ -6,9 +6,11 @@ import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { ApprovalBodyView } from './ApprovalBodyView';
 import { Warnings } from './Warnings';
+import { SecurityTip } from '../components/SecurityTip';
 
 /** Clicks this soon after a request appears are ignored: a page cannot trick a fast double-click into approving. */
 export const CLICK_GUARD_MS = 500;
+const APPROVAL_RISKS = new Set(['unlimited_approval', 'large_approval', 'set_approval_for_all', 'permit', 'permit2']);
 const POLL_MS = 400;
 
 /**
@@ -120,6 +122,7 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
         <ApprovalBodyView body={approval.body} setDecision={(fn) => (decisionRef.current = fn)} />
       </div>
       <Warnings warnings={approval.warnings} />
+      {approval.warnings.some((w) => APPROVAL_RISKS.has(w.kind)) && <SecurityTip id="unlimited_approval" />}
       <FormError message={error} />
       <div className="sticky-actions stack">
         {confirmReject && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApprovalBody } from '../../shared/approvals';
 import { useT } from '../i18n';
 import type { SetDecision } from './ApprovalBodyView';
+import { SecurityTip } from '../components/SecurityTip';
 
 type Body = Extract<ApprovalBody, { kind: 'connect' }>;
 
@@ -13,6 +14,7 @@ export function ConnectBody({ body, setDecision }: { body: Body; setDecision: Se
     <>
       <h1>{t('approval.connect.title')}</h1>
       <p>{t('approval.connect.intro')}</p>
+      <SecurityTip id="first_connect" />
       <fieldset className="stack">
         <legend>{t('approval.connect.accounts')}</legend>
         {body.accounts.map((a) => (

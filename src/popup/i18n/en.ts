@@ -218,6 +218,17 @@ export const en = {
   'error.rpc_url_not_allowed': "Use an https URL (plain http only for this computer).",
   'error.rpc_wrong_chain': "This RPC serves another chain than {count}.",
   'error.network_exists': "That chain is already in the list; edit it instead.",
+  'tips.label': "Security tip",
+  'tips.dismiss': "Got it",
+  'tips.backup.title': "Your phrase is your wallet",
+  'tips.backup.text': "Keep the 12 or 24 words on paper, offline. Nobody from a wallet, exchange or support desk will ever ask for them.",
+  'tips.first_connect.title': "Connecting is not paying",
+  'tips.first_connect.text': "A connected site sees your address. Every payment or signature still needs your approval here — read each one.",
+  'tips.unlimited_approval.title': "Approvals outlive the visit",
+  'tips.unlimited_approval.text': "An approval lets the spender move that token later without asking again. Phishing sites ask for unlimited ones; approve only what you mean to spend.",
+  'tips.reveal_seed.title': "Check who is watching",
+  'tips.reveal_seed.text': "Anyone who sees these words — in person, on a screen share or a photo — can empty the wallet.",
+  'home.expand': "Open in a tab",
 } as const;
 
 export type MessageKey = keyof typeof en;

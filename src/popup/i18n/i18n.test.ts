@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TIP_IDS } from '../../shared/messages';
 import { dictionaries, translator } from './index';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -18,6 +19,10 @@ describe('i18n dictionaries', () => {
       expect(dictionaries.zh_CN[k].trim(), key).not.toBe('');
       expect(placeholders(dictionaries.zh_CN[k]), key).toEqual(placeholders(dictionaries.en[k]));
     }
+  });
+
+  it('every security tip has a title and a text (keys built from TIP_IDS)', () => {
+    for (const id of TIP_IDS) for (const part of ['title', 'text']) expect(enKeys).toContain(`tips.${id}.${part}`);
   });
 
   it('interpolates variables', () => {

@@ -9,6 +9,8 @@ import { navigate } from '../router';
 import { AccountPicker } from './AccountPicker';
 import { BalanceCard } from './BalanceCard';
 import { NetworkPicker } from './NetworkPicker';
+import { SecurityTip } from '../components/SecurityTip';
+import browser from 'webextension-polyfill';
 
 export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: () => void; btcNetwork: BtcNetworkId; onSettingsChanged: () => void }) {
   const t = useT();
@@ -57,6 +59,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
           setNetKey((k) => k + 1);
         }}
       />
+      <SecurityTip id="backup" />
       {account && <BalanceCard refreshKey={`${account.index}:${netKey}`} />}
       <nav className="row" aria-label={t('home.title')}>
         <button type="button" className="primary" data-testid="send-button" onClick={() => navigate('/send')}>
@@ -67,6 +70,10 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
         </button>
         <button type="button" data-testid="activity-button" onClick={() => navigate('/activity')}>
           {t('home.activity')}
+        </button>
+        {/* Expanded view: the same app in a full tab (a toolbar popup closes when it loses focus). */}
+        <button type="button" data-testid="expand-view-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html#/') })}>
+          {t('home.expand')}
         </button>
       </nav>
       {account && (

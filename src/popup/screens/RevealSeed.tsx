@@ -4,6 +4,7 @@ import { FormError } from '../components/FormError';
 import { SeedGrid } from '../components/SeedGrid';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
+import { SecurityTip } from '../components/SecurityTip';
 
 /** Warning first, then the password, then the phrase; hiding it drops it from state. */
 export function RevealSeed() {
@@ -38,6 +39,7 @@ export function RevealSeed() {
       <p className="warning" role="note">
         {t('reveal.warning')}
       </p>
+      <SecurityTip id="reveal_seed" />
       {phrase ? (
         <>
           <div data-testid="revealed-seed" data-phrase={phrase}>

@@ -5,6 +5,7 @@ import { balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
+import { tipsDismiss, tipsGet } from './tips';
 import { networksAdd, networksRemove, networksUpdate } from './networks-edit';
 import { sitesDisconnect, sitesList } from './sites';
 import { accountsList } from './accounts-list';
@@ -49,6 +50,8 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   networks_add: networksAdd,
   networks_update: networksUpdate,
   networks_remove: networksRemove,
+  tips_get: tipsGet,
+  tips_dismiss: tipsDismiss,
   balances_get: balancesGet,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
