@@ -1,6 +1,7 @@
 import type { ActivityStore } from './services/activity-store';
 import type { ApprovalQueue } from './services/approval-queue';
 import type { AutoLock } from './services/auto-lock';
+import type { BudgetStore } from './services/budget-store';
 import type { EventHub } from './services/event-hub';
 import type { KeyringService } from './services/keyring-service';
 import type { NetworkService } from './services/network-service';
@@ -22,6 +23,7 @@ export interface Services {
   events: EventHub;
   tokens: TokenStore;
   activity: ActivityStore;
+  budgets: BudgetStore;
   /** storage.local, for small per-feature records (EIP-5792 batches). */
   store: Store;
 }

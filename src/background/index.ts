@@ -11,6 +11,7 @@ import { ActivityStore } from './services/activity-store';
 import { ApprovalQueue } from './services/approval-queue';
 import { ApprovalWindow } from './services/approval-window';
 import { AUTO_LOCK_ALARM, AutoLock } from './services/auto-lock';
+import { BudgetStore } from './services/budget-store';
 import { EventHub } from './services/event-hub';
 import { KeyringService } from './services/keyring-service';
 import { NetworkService } from './services/network-service';
@@ -44,7 +45,7 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   await browser.storage.session.clear();
 });
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), store: local },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

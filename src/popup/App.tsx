@@ -8,6 +8,7 @@ import { I18nProvider, translator } from './i18n';
 import { navigate, useHashRoute } from './router';
 import { Activity } from './screens/Activity';
 import { ConnectedSites } from './screens/ConnectedSites';
+import { Insights } from './screens/Insights';
 import { Networks } from './screens/Networks';
 import { Receive } from './screens/Receive';
 import { Send } from './screens/Send';
@@ -71,6 +72,7 @@ export function App() {
   else if (route.startsWith('/approve')) screen = <ApprovalScreen />;
   else if (route === '/sites') screen = <ConnectedSites />;
   else if (route === '/networks') screen = <Networks />;
+  else if (route === '/insights') screen = <Insights />;
   else if (route === '/send') screen = <Send />;
   else if (route === '/receive') screen = <Receive />;
   else if (route === '/activity') screen = <Activity />;

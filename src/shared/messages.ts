@@ -55,6 +55,12 @@ export interface SendQuote {
   warnings: WarningView[];
 }
 
+export interface Insights {
+  month: string;
+  months: { month: string; byAsset: { asset: string; symbol: string; decimals: number; total: string }[]; bySite: { site: string; totals: { asset: string; total: string }[] }[] }[];
+  budgets: { asset: string; symbol: string; decimals: number; spent: string; budget: string | null; over: boolean }[];
+}
+
 export interface Balances {
   chainId: number;
   networkName: string;
@@ -149,6 +155,12 @@ export const internalSchemas = {
   networks_remove: v.strictObject({ chainId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   tips_get: empty,
   tips_dismiss: v.strictObject({ id: v.picklist(TIP_IDS) }),
+  insights_get: empty,
+  insights_setBudget: v.strictObject({
+    asset: v.pipe(v.string(), v.regex(/^(eth:\d+|erc20:\d+:0x[0-9a-f]{40})$/)),
+    amount: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+    decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36)),
+  }),
   balances_get: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
@@ -190,6 +202,8 @@ export interface InternalResults {
   networks_remove: { removed: boolean };
   tips_get: { dismissed: TipId[] };
   tips_dismiss: { dismissed: TipId[] };
+  insights_get: Insights;
+  insights_setBudget: { ok: true };
   balances_get: Balances;
   send_quote: SendQuote;
   send_confirm: { hash: string };

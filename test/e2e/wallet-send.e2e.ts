@@ -148,4 +148,20 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
     await popup.goto(wb.popupUrl);
     await expect.poll(() => popup.getByTestId('balance-eth').textContent(), { timeout: 15_000 }).toMatch(/\d/);
   });
+
+  it('insights total this month per asset; a budget alerts on home and on the send review', async () => {
+    await popup.goto(`${wb.popupUrl}#/insights`);
+    const month = new Date().toISOString().slice(0, 7);
+    // 1.5 + 0.25 (sped up, counted once) + 0.3 (cancelled: the cancel moved nothing) … the replaced ones are not counted.
+    await expect.poll(() => popup.locator(`[data-testid="insights-month"][data-month="${month}"] [data-asset="eth:31337"]`).textContent()).toBe('1.75');
+    const row = popup.locator('[data-testid="budget-row"][data-asset="eth:31337"]');
+    await row.getByTestId('budget-input').fill('1');
+    await row.getByTestId('budget-save').click();
+    await expect.poll(() => row.getAttribute('data-over')).toBe('true');
+    await popup.goto(wb.popupUrl);
+    await popup.getByTestId('budget-alert').waitFor();
+    await send(popup, ACCOUNT1, '0.01');
+    await popup.getByTestId('send-review-screen').waitFor();
+    await expect.poll(() => popup.locator('[data-testid="approval-warning"][data-kind="budget"]').count()).toBe(1);
+  });
 });

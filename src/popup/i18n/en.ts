@@ -196,7 +196,6 @@ export const en = {
   'netact.other': "Nothing else",
   'netact.noPrices': "No price source: the wallet does not fetch prices.",
   'netact.noTelemetry': "No analytics, crash reports or update checks of its own.",
-  'netact.editLater': "Changing an RPC URL from this page is not available in this version yet.",
   'password.change': "Change password",
   'password.current': "Current password",
   'password.changed': "Password changed. Use the new one from now on.",
@@ -229,6 +228,16 @@ export const en = {
   'tips.reveal_seed.title': "Check who is watching",
   'tips.reveal_seed.text': "Anyone who sees these words — in person, on a screen share or a photo — can empty the wallet.",
   'home.expand': "Open in a tab",
+  'insights.title': "Spending insights",
+  'insights.private': "Computed from your own activity in this browser; never sent anywhere.",
+  'insights.budgets': "Monthly budgets ({month})",
+  'insights.none': "Nothing sent yet.",
+  'insights.bySite': "By site",
+  'insights.wallet': "Sent from the wallet",
+  'insights.spent': "{spent} spent of {budget}",
+  'insights.budgetFor': "Monthly budget for {symbol}",
+  'insights.noBudget': "No budget",
+  'insights.alert': "You passed your monthly budget for {assets}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

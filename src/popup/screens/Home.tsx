@@ -9,6 +9,7 @@ import { navigate } from '../router';
 import { AccountPicker } from './AccountPicker';
 import { BalanceCard } from './BalanceCard';
 import { NetworkPicker } from './NetworkPicker';
+import { BudgetAlert } from './Insights';
 import { SecurityTip } from '../components/SecurityTip';
 import browser from 'webextension-polyfill';
 
@@ -59,6 +60,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
           setNetKey((k) => k + 1);
         }}
       />
+      <BudgetAlert />
       <SecurityTip id="backup" />
       {account && <BalanceCard refreshKey={`${account.index}:${netKey}`} />}
       <nav className="row" aria-label={t('home.title')}>
@@ -70,6 +72,9 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
         </button>
         <button type="button" data-testid="activity-button" onClick={() => navigate('/activity')}>
           {t('home.activity')}
+        </button>
+        <button type="button" data-testid="insights-button" onClick={() => navigate('/insights')}>
+          {t('insights.title')}
         </button>
         {/* Expanded view: the same app in a full tab (a toolbar popup closes when it loses focus). */}
         <button type="button" data-testid="expand-view-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html#/') })}>

@@ -6,6 +6,7 @@ import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
 import { tipsDismiss, tipsGet } from './tips';
+import { insightsGet, insightsSetBudget } from './insights';
 import { networksAdd, networksRemove, networksUpdate } from './networks-edit';
 import { sitesDisconnect, sitesList } from './sites';
 import { accountsList } from './accounts-list';
@@ -52,6 +53,8 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   networks_remove: networksRemove,
   tips_get: tipsGet,
   tips_dismiss: tipsDismiss,
+  insights_get: insightsGet,
+  insights_setBudget: insightsSetBudget,
   balances_get: balancesGet,
   send_quote: sendQuote,
   send_confirm: sendConfirm,

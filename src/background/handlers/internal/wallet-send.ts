@@ -1,13 +1,16 @@
 import { Interface, getAddress } from 'ethers';
 import { transactionRisks } from '../../../core/risk';
 import { walletError } from '../../../shared/errors';
-import type { TxFees } from '../../../shared/approvals';
+import type { TxFees, WarningView } from '../../../shared/approvals';
 import type { SendQuote } from '../../../shared/messages';
 import { parseUnits } from '../../../shared/units';
 import type { HandlerContext } from '../../context';
 import { signAndBroadcast } from '../eth/broadcast';
 import { feePresets, type Speed } from '../eth/fee-presets';
 import type { InternalHandler } from './types';
+import { wouldExceed } from '../../../core/insights/spending';
+import { assetKey } from '../../services/spend-records';
+import { spendRecords } from './insights';
 
 const erc20 = new Interface(['function transfer(address to, uint256 value)']);
 
@@ -50,9 +53,16 @@ async function plan(ctx: HandlerContext, input: SendInput) {
   const gas = BigInt(gasHex as string);
   const own = [...(await keyring.ethAddresses(keyring.accountIndexes(), (await settings.get()).btcNetwork)).values()];
   const known = [...own, ...(await activity.recentRecipients())].filter((a) => a.toLowerCase() !== to.toLowerCase());
-  const warnings = transactionRisks({ to: txTo, value, ...(data ? { data } : {}), balance, knownAddresses: known, nativeSymbol: net.nativeSymbol });
+  const warnings: WarningView[] = transactionRisks({ to: txTo, value, ...(data ? { data } : {}), balance, knownAddresses: known, nativeSymbol: net.nativeSymbol }).map(
+    ({ kind, severity, message }) => ({ kind, severity, message }),
+  );
   if (token && tokenBal !== null && BigInt((tokenBal as string) || '0x0') < amount) {
     warnings.push({ kind: 'value_exceeds_balance', severity: 'danger', message: `The amount is more than your ${token.symbol} balance.` });
+  }
+  const assetId = assetKey(net.chainId, token?.address);
+  const budget = (await ctx.services.budgets.all())[assetId];
+  if (wouldExceed(await spendRecords(ctx), assetId, amount, budget, Date.now())) {
+    warnings.push({ kind: 'budget', severity: 'warning', message: `This send takes your ${token ? token.symbol : net.nativeSymbol} spending this month past your budget.` });
   }
   return { index, from, to, txTo, value, data, token, amount, net, gas, nonce: Number(BigInt(nonceHex as string)), balance, presets, warnings };
 }
@@ -73,7 +83,7 @@ export const sendQuote: InternalHandler<'send_quote'> = async (ctx, input) => {
     networkName: p.net.name,
     balance: p.balance.toString(),
     fees: { slow: feesFor(p, 'slow'), normal: feesFor(p, 'normal'), fast: feesFor(p, 'fast') },
-    warnings: p.warnings.map(({ kind, severity, message }) => ({ kind, severity, message })),
+    warnings: p.warnings,
   };
   return quote;
 };
