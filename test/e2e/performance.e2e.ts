@@ -20,7 +20,7 @@ describe('performance report: popup with 200 accounts, bundle sizes', () => {
     const added = await page.evaluate(async () => {
       let n = 0;
       for (let i = 0; i < 199; i++) {
-        const r = (await chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'accounts_add', params: {} })) as { ok: boolean };
+        const r: { ok: boolean } = await chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'accounts_add', params: {} });
         if (r.ok) n++;
       }
       await chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'accounts_select', params: { index: 0 } });
