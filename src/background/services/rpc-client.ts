@@ -3,24 +3,20 @@ import { NodeRpcError, WalletError } from '../../shared/errors';
 const TIMEOUT_MS = 15_000;
 let nextId = 1;
 
-/**
- * Plain JSON-RPC over fetch with a timeout. Node errors keep their code and message
- * (a revert must reach the dApp as the node said it); transport failures become -32603.
- */
-export async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+/** POSTs a JSON-RPC body with a timeout; transport failures become -32603 naming the host only. */
+async function postJson(url: string, payload: unknown): Promise<unknown> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
-  let body: unknown;
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+      body: JSON.stringify(payload),
       signal: ctrl.signal,
       credentials: 'omit',
     });
     if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
-    body = await res.json();
+    return (await res.json()) as unknown;
   } catch (err) {
     if (err instanceof WalletError) throw err;
     const why = ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable';
@@ -28,6 +24,14 @@ export async function rpcCall(url: string, method: string, params: unknown[] = [
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Plain JSON-RPC over fetch with a timeout. Node errors keep their code and message
+ * (a revert must reach the dApp as the node said it); transport failures become -32603.
+ */
+export async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const body = await postJson(url, { jsonrpc: '2.0', id: nextId++, method, params });
   if (typeof body !== 'object' || body === null) throw new WalletError(-32603, `RPC ${hostOf(url)} answered garbage`);
   const b = body as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
   if (b.error) {
@@ -55,27 +59,12 @@ export type BatchResult = { ok: true; result: unknown } | { ok: false; error: { 
  */
 export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<BatchResult[]> {
   if (calls.length === 0) return [];
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   const first = nextId;
   nextId += calls.length;
-  let body: unknown;
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params }))),
-      signal: ctrl.signal,
-      credentials: 'omit',
-    });
-    if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
-    body = await res.json();
-  } catch (err) {
-    if (err instanceof WalletError) throw err;
-    throw new WalletError(-32603, `RPC ${hostOf(url)} ${ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable'}`);
-  } finally {
-    clearTimeout(timer);
-  }
+  const body = await postJson(
+    url,
+    calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
+  );
   if (!Array.isArray(body)) throw new WalletError(-32603, `RPC ${hostOf(url)} does not support batch requests`);
   const byId = new Map<number, { result?: unknown; error?: { code?: unknown; message?: unknown } }>();
   for (const item of body as { id?: unknown }[]) if (item && typeof item.id === 'number') byId.set(item.id, item as never);
