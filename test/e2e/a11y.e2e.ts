@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalWindow } from './helpers/approval';
+import { answer, approvalWindow } from './helpers/approval';
 import { AxeSummary, formatViolations, isBlocking, runAxe } from './helpers/axe';
 import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock } from './helpers/flows';
 import { localChainIfAvailable, servePages, type Service } from './helpers/local-services';
@@ -49,6 +49,8 @@ async function audit(page: Page, screen: string, lang: Lang): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
+    // The theme really switched (the page background follows prefers-color-scheme).
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
     const violations = await runAxe(page);
     summary.add(screen, `${lang} ${scheme}`, violations);
     const blocking = violations.filter(isBlocking);
@@ -61,7 +63,7 @@ async function audit(page: Page, screen: string, lang: Lang): Promise<void> {
 /** settings_set from an extension page (works before a wallet exists), then a reload to render it. */
 async function setLanguage(page: Page, lang: Lang): Promise<void> {
   await page.evaluate(async (language) => {
-    const reply = (await chrome.runtime.sendMessage({ channel: 'duowallet:internal', method: 'settings_set', params: { language } })) as { ok: boolean };
+    const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean }>({ channel: 'duowallet:internal', method: 'settings_set', params: { language } });
     if (!reply.ok) throw new Error('settings_set failed');
   }, lang);
   await page.reload();
@@ -89,12 +91,18 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
     await chain?.stop();
   });
 
-  it('onboarding, create (seed words), quiz, create-password, import', async () => {
+  it('onboarding, create (seed words), quiz, create-password, import', { timeout: 120_000 }, async () => {
     for (const lang of LANGS) {
       await popup.goto(wb.popupUrl);
       await setLanguage(popup, lang);
       await expectScreen(popup, 'onboarding-screen');
       await audit(popup, 'onboarding', lang);
+      if (lang === 'en') {
+        // The harness itself: a low-contrast canary must be caught, or a clean result means nothing.
+        await popup.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p id="canary" style="color:#999;background:#fff">canary</p>'));
+        expect((await runAxe(popup)).map((v) => v.id)).toContain('color-contrast');
+        await popup.evaluate(() => document.getElementById('canary')!.remove());
+      }
 
       await popup.getByTestId('onboarding-create').click();
       await popup.getByTestId('seed-word-12').waitFor();
@@ -129,7 +137,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
     }
   });
 
-  it('home, menus, receive, send, activity, settings, network activity, reveal seed, unlock', async () => {
+  it('home, menus, receive, send, activity, settings, network activity, reveal seed, unlock', { timeout: 180_000 }, async () => {
     await popup.goto(wb.popupUrl);
     await importWallet(popup, ABANDON);
     await expectScreen(popup, 'home-screen');
@@ -172,7 +180,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await audit(popup, 'settings', lang);
       await popup.getByTestId('reveal-seed-button').click();
       await popup.getByTestId('reveal-seed-submit').click();
-      await popup.getByTestId('form-error').waitFor({ state: 'visible' });
+      await popup.locator('[data-testid="form-error"]:visible').waitFor();
       await audit(popup, 'reveal seed: password (error shown)', lang);
       await popup.getByTestId('reveal-seed-password-input').fill(PASSWORD);
       await popup.getByTestId('reveal-seed-submit').click();
@@ -183,6 +191,10 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('network-activity-screen').waitFor();
       await popup.getByTestId('endpoint-eth').first().waitFor();
       await audit(popup, 'network activity', lang);
+      await popup.getByTestId('endpoint-edit-button').first().click();
+      await popup.getByTestId('networks-screen').waitFor();
+      await popup.getByTestId('network-row').first().waitFor();
+      await audit(popup, 'networks (edit endpoints)', lang);
 
       await popup.goto(wb.popupUrl);
       await popup.getByTestId('lock-button').click();
@@ -199,28 +211,28 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
   /** Sends the request from the dApp page, waits for its approval window, audits it; returns the window and the pending answer. */
   async function request(kind: string, method: string, params: unknown, lang: Lang, screen = `approval: ${kind}`) {
     const pending = rpc(dapp, method, params);
-    let win = await approvalWindow(wb.context);
-    try {
-      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
-    } catch (err) {
-      if (!win.isClosed()) throw err;
-      win = await approvalWindow(wb.context);
-      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
-    }
+    const selector = `[data-testid="approval-kind"][data-kind="${kind}"]`;
+    const win = await approvalWindow(wb.context, selector);
     if ((await win.evaluate(() => document.documentElement.lang)) !== (lang === 'zh_CN' ? 'zh-CN' : 'en')) {
       await win.reload(); // a window left open from before the language changed
-      await win.locator(`[data-testid="approval-kind"][data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
+      await win.locator(selector).waitFor({ timeout: 15_000 });
     }
     await audit(win, screen, lang);
     return { win, pending };
   }
 
+  /** Answers by click after the 500 ms guard; returns once the request has left the window (or it closed). */
   async function respond(win: Page, approve: boolean) {
-    await win.waitForTimeout(600); // the 500 ms click guard
+    const id = await win.getByTestId('approval-screen').getAttribute('data-approval-id');
+    await win.waitForTimeout(600);
     await win.getByTestId(approve ? 'approve-button' : 'reject-button').click();
+    await Promise.race([
+      win.waitForEvent('close'),
+      win.waitForFunction((i) => !document.querySelector(`[data-approval-id="${i}"]`), id, { timeout: 15_000 }),
+    ]).catch(() => undefined);
   }
 
-  it('approvals: connect, personal_sign (+ Escape confirm), typed_data, switch_chain 0x1 and 0x7a69, watch_asset', async () => {
+  it('approvals: connect, personal_sign (+ Escape confirm), typed_data, switch_chain 0x1 and 0x7a69, watch_asset', { timeout: 120_000 }, async () => {
     dapp = await wb.context.newPage();
     await dapp.goto(`${pages.url}dapp/index.html`);
     for (const lang of LANGS) {
@@ -347,6 +359,28 @@ describe('text scaled to 200 % at 360×600', () => {
       await page.close();
     });
 
+    it(`settings, network activity, networks, receive, send, activity, connected sites (${lang})`, async () => {
+      const page = await wb.openPopup('#/settings');
+      await setLanguage(page, lang);
+      for (const [route, screen] of [
+        ['#/settings', 'settings-screen'],
+        ['#/network-activity', 'network-activity-screen'],
+        ['#/networks', 'networks-screen'],
+        ['#/receive', 'receive-screen'],
+        ['#/send', 'send-screen'],
+        ['#/activity', 'activity-screen'],
+        ['#/sites', 'connected-sites-screen'],
+      ] as const) {
+        await page.goto(wb.popupUrl + route);
+        await page.getByTestId(screen).waitFor();
+        await zoom(page);
+        await page.waitForTimeout(300); // lists arrive from the background
+        const o = await overflow(page);
+        expect(o.scrollWidth, `${route} ${JSON.stringify(o)}`).toBeLessThanOrEqual(o.clientWidth + 1);
+      }
+      await page.close();
+    });
+
     it(`approval screens: connect and personal_sign (${lang})`, async () => {
       const page = await wb.openPopup('#/settings');
       await setLanguage(page, lang);
@@ -357,19 +391,14 @@ describe('text scaled to 200 % at 360×600', () => {
         ['personal_sign', 'personal_sign', ['0x' + Buffer.from('Sign in: ' + 'averyveryverylongunbrokenword'.repeat(8)).toString('hex'), ACCOUNT]],
       ] as const) {
         const pending = rpc(dapp, method, params);
-        let win = await approvalWindow(wb.context);
-        await win.locator(`[data-kind="${kind}"]`).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
-          if (!win.isClosed()) throw err;
-          win = await approvalWindow(wb.context);
-          await win.locator(`[data-kind="${kind}"]`).waitFor({ timeout: 15_000 });
-        });
+        const win = await approvalWindow(wb.context, `[data-testid="approval-kind"][data-kind="${kind}"]`);
         await win.setViewportSize({ width: 360, height: 600 });
         await zoom(win);
         const o = await overflow(win);
         expect(o.scrollWidth, `${kind} ${JSON.stringify(o)}`).toBeLessThanOrEqual(o.clientWidth + 1);
         for (const id of ['approval-origin', 'reject-button', 'approve-button']) await reachable(win, id);
-        await win.waitForTimeout(600);
-        await win.getByTestId('approve-button').click();
+        await win.evaluate(() => (document.documentElement.style.fontSize = ''));
+        await answer(wb.context, kind, true);
         expect((await pending).error, kind).toBeUndefined();
       }
     });

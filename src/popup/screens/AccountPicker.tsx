@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/messages';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -10,6 +10,14 @@ export function AccountPicker({ accounts, selected, onChanged }: { accounts: Acc
   const t = useT();
   const id = useId();
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Escape closes the menu and gives focus back to its button.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    e.stopPropagation();
+    setOpen(false);
+    trigger.current?.focus();
+  };
   const [renaming, setRenaming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (p: Promise<unknown>) =>
@@ -22,8 +30,8 @@ export function AccountPicker({ accounts, selected, onChanged }: { accounts: Acc
     );
 
   return (
-    <div className="account-picker">
-      <button type="button" data-testid="account-picker" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}>
+    <div className="account-picker" onKeyDown={onKeyDown}>
+      <button ref={trigger} type="button" data-testid="account-picker" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}>
         {t('accounts.picker', { name: selected.name })}
       </button>
       {open && (

@@ -49,6 +49,9 @@ export function NetworkActivity() {
                 <div className="row spread">
                   <strong>{n.name}</strong>
                   {n.chainId === nets.current && <span className="badge">{t('netact.inUse')}</span>}
+                  <button type="button" className="small" data-testid="endpoint-edit-button" aria-label={`${t('networks.edit')}: ${n.name}`} onClick={() => navigate('/networks')}>
+                    {t('networks.edit')}
+                  </button>
                 </div>
                 <dl className="fields">
                   <div className="field">
@@ -89,7 +92,6 @@ export function NetworkActivity() {
         <ul className="stack">
           <li>{t('netact.noPrices')}</li>
           <li>{t('netact.noTelemetry')}</li>
-          <li>{t('netact.editLater')}</li>
         </ul>
       </section>
       <FormError message={error} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { BTC_NETWORKS, type BtcNetworkId } from '../../shared/messages';
 import type { EthNetwork } from '../../shared/networks';
 import { call } from '../api';
@@ -11,6 +11,14 @@ export function NetworkPicker({ btcNetwork, onChanged }: { btcNetwork: BtcNetwor
   const t = useT();
   const id = useId();
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Escape closes the menu and gives focus back to its button.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    e.stopPropagation();
+    setOpen(false);
+    trigger.current?.focus();
+  };
   const [nets, setNets] = useState<{ networks: EthNetwork[]; current: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,8 +36,8 @@ export function NetworkPicker({ btcNetwork, onChanged }: { btcNetwork: BtcNetwor
     );
 
   return (
-    <div className="account-picker">
-      <button type="button" data-testid="network-picker" aria-expanded={open} aria-controls={`${id}-menu`} onClick={() => setOpen(!open)}>
+    <div className="account-picker" onKeyDown={onKeyDown}>
+      <button ref={trigger} type="button" data-testid="network-picker" aria-expanded={open} aria-controls={`${id}-menu`} onClick={() => setOpen(!open)}>
         {t('network.picker', { name: current?.name ?? '…', btc: btcNetwork })}
       </button>
       {open && nets && (

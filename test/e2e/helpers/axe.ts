@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -24,7 +25,14 @@ type AxeGlobal = {
 /** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules only) on the page as it is now. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ path: AXE_PATH });
+    try {
+      await page.addScriptTag({ path: AXE_PATH });
+    } catch (err) {
+      // Extension pages forbid inline scripts (CSP script-src 'self'), which is what addScriptTag
+      // inserts; evaluating the same source through the DevTools protocol is not subject to it.
+      if (!String(err).includes('Content Security Policy')) throw err;
+      await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+    }
   }
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: AxeGlobal }).axe;

@@ -53,11 +53,11 @@ async function answersChain(url: string, chainId: string): Promise<boolean> {
  */
 export async function localChainIfAvailable(): Promise<(Service & { ours: boolean }) | null> {
   const url = 'http://127.0.0.1:8545';
-  if (await answersChain(url, '0x7a69')) return { url, port: 8545, ours: false, stop: async () => undefined };
+  if (await answersChain(url, '0x7a69')) return { url, port: 8545, ours: false, stop: () => Promise.resolve() };
   if (!(await portFree(8545))) return null;
   const { startAnvil } = (await import(resolve(ROOT, 'scripts/anvil.mjs'))) as {
     startAnvil: (o: { port: number }) => Promise<{ url: string; stop(): void }>;
   };
   const anvil = await startAnvil({ port: 8545 });
-  return { url: anvil.url, port: 8545, ours: true, stop: async () => anvil.stop() };
+  return { url: anvil.url, port: 8545, ours: true, stop: () => Promise.resolve(anvil.stop()) };
 }

@@ -100,6 +100,21 @@ export async function startLoggingProxy(): Promise<{ port: number; records: Prox
   };
 }
 
+/**
+ * Chromium's own background services that no command-line switch turns off (measured on
+ * Chromium 156 with --disable-background-networking and --disable-component-update still
+ * set): the account list of the profile (IdentityManager → accounts.google.com/ListAccounts)
+ * and the component updater (update.googleapis.com/service/update2/json). These switches point
+ * them at hosts of our own naming, so the record names them for what they are: nothing in the
+ * wallet knows these names, and the proxy refuses them like any other non-local host.
+ */
+export const CHROMIUM_OWN = {
+  gaia: 'gaia.chromium-own.invalid',
+  componentUpdater: 'component-updater.chromium-own.invalid',
+} as const;
+export const CHROMIUM_OWN_ARGS = [`--gaia-url=http://${CHROMIUM_OWN.gaia}`, `--component-updater=url-source=http://${CHROMIUM_OWN.componentUpdater}/`];
+export const isChromiumOwn = (r: ProxyRecord) => r.host === CHROMIUM_OWN.gaia || r.host === CHROMIUM_OWN.componentUpdater;
+
 /** "host:port ×n" lines, for messages and the end-of-run report. */
 export function describeRecords(records: ProxyRecord[]): string {
   const counts = new Map<string, number>();
