@@ -7,6 +7,7 @@ import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unloc
 import { localChainIfAvailable, servePages, type Service } from './helpers/local-services';
 import { rpc } from './helpers/rpc';
 import { WalletBrowser } from './helpers/wallet-browser';
+import { MAIL } from '../../src/core/ethereum/test-vectors';
 
 /**
  * axe-core on every main screen and approval kind, in English and 简体中文, in the light and
@@ -19,28 +20,8 @@ const SCHEMES = ['light', 'dark'] as const;
 const ACCOUNT = ABANDON_ADDRESSES.eth.toLowerCase();
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 
-const TYPED_DATA = {
-  domain: { name: 'Ether Mail', version: '1', chainId: 31337, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  message: { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' },
-};
+// The EIP-712 spec's Mail example, on the local chain.
+const TYPED_DATA = { ...MAIL, domain: { ...MAIL.domain, chainId: 31337 } };
 
 const summary = new AxeSummary();
 

@@ -7,6 +7,7 @@ import { expectScreen, importWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { rpc } from './helpers/rpc';
+import { MAIL } from '../../src/core/ethereum/test-vectors';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
@@ -121,28 +122,7 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     expect(await win.getByTestId('typed-data-fields').textContent()).toContain('Hello, Bob!');
     await answer(wb.context, 'typed_data', true);
     const signature = await sig;
-    const data = {
-      domain: { name: 'Ether Mail', version: '1', chainId: 31337, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-      types: {
-        EIP712Domain: [
-          { name: 'name', type: 'string' },
-          { name: 'version', type: 'string' },
-          { name: 'chainId', type: 'uint256' },
-          { name: 'verifyingContract', type: 'address' },
-        ],
-        Person: [
-          { name: 'name', type: 'string' },
-          { name: 'wallet', type: 'address' },
-        ],
-        Mail: [
-          { name: 'from', type: 'Person' },
-          { name: 'to', type: 'Person' },
-          { name: 'contents', type: 'string' },
-        ],
-      },
-      primaryType: 'Mail' as const,
-      message: { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' },
-    };
+    const data = { ...MAIL, primaryType: 'Mail' as const, domain: { ...MAIL.domain, chainId: 31337 } };
     expect(recoverTypedSignature({ data, signature, version: SignTypedDataVersion.V4 })).toBe(ACCOUNT0);
   });
 
