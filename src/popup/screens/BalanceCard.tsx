@@ -33,7 +33,8 @@ export function BalanceCard({ refreshKey }: { refreshKey: string }) {
   return (
     <section className="card stack" aria-label={t('home.balance')}>
       <span className="label">
-        {t('home.balance')} · {b?.networkName ?? ''}
+        {t('home.balance')}
+        {b ? ` · ${b.networkName}` : ''}
       </span>
       <strong className="big" data-testid="balance-eth" data-value={b?.native ?? ''}>
         {b?.native != null ? `${formatUnits(b.native, b.nativeDecimals)} ${b.nativeSymbol}` : '—'}
