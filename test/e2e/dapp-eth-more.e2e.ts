@@ -78,7 +78,7 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     expect((await add('0x7a6b', 'http://127.0.0.1:8546')).error).toMatchObject({ code: -32602, message: expect.stringMatching(/answers chain/) as unknown });
     expect((await add('0x7a6a', 'http://rpc.example.org:8546')).error?.code).toBe(-32602);
     const added = add('0x7a6a', 'http://127.0.0.1:8546');
-    const win = await approvalWindow(wb.context, '[data-kind="add_chain"]');
+    await approvalWindow(wb.context, '[data-kind="add_chain"]');
     await answer(wb.context, 'add_chain', true);
     expect(await added).toEqual({ result: null });
     expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a6a' });
