@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     environment: 'node',
+    // The default output, then the adversarial suite's "case | result" table (issue 7).
+    reporters: ['default', './test/e2e/adversarial-reporter.ts'],
   },
 });

@@ -51,9 +51,8 @@ interface InFlight {
 
 export interface Relay {
   /**
-   * Handles the data of a `message` event whose source is this window. Returns true when it
-   * was a request on our channel (forwarded or answered), so the caller may hide the event
-   * from the page's own listeners.
+   * Handles what inpage.js sent over the private port. Returns true when it was a request on
+   * our channel (forwarded or answered with an error), false when it was ignored.
    */
   handlePageMessage(data: unknown): boolean;
   /** Number of requests awaiting an answer from the background (for tests). */

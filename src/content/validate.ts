@@ -91,10 +91,9 @@ export function normaliseParams(params: unknown): unknown {
 }
 
 /**
- * Classifies a `message` event's data that came from this window (the caller has already
- * checked `event.source === window`). Only `{ channel: PAGE_CHANNEL, dir: 'req' }` is ever
- * a request; responses and events written by the page are ignored, so a page cannot forge
- * anything towards the background. A request whose id is unusable cannot be answered and is
+ * Classifies what inpage.js sent over the private port (it runs in the page's realm, so its
+ * data is still checked). Only `{ channel: PAGE_CHANNEL, dir: 'req' }` is ever a request;
+ * anything else is ignored. A request whose id is unusable cannot be answered and is
  * ignored as well.
  */
 export function checkPageMessage(data: unknown): PageMessageCheck {

@@ -43,6 +43,21 @@ describe('readRequestArgs', () => {
     expect(readRequestArgs({ method: 'a', params: { x: 1 } })).toEqual({ error: null, method: 'a', params: { x: 1 } });
   });
 
+  it('turns a throwing getter or a revoked Proxy into a -32600 error, never the page exception', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = {
+      get method(): string {
+        throw new Error('page getter');
+      },
+    };
+    for (const args of [throwing, proxy]) {
+      const checked = readRequestArgs(args);
+      expect(checked.error?.code).toBe(-32600);
+      expect(checked.error).toBeInstanceOf(Error);
+    }
+  });
+
   it('reads each field once', () => {
     let reads = 0;
     const args = {

@@ -54,10 +54,17 @@ export interface EthereumProvider {
 export type CheckedArgs = { error: ProviderRpcError } | { error: null; method: string; params: unknown };
 
 export function readRequestArgs(args: unknown): CheckedArgs {
-  if (!isObject(args) || isArray(args)) {
-    return { error: rpcError(-32600, 'Expected a single, non-array, object argument.', args) };
+  let method: unknown;
+  let params: unknown;
+  try {
+    if (!isObject(args) || isArray(args)) {
+      return { error: rpcError(-32600, 'Expected a single, non-array, object argument.', args) };
+    }
+    ({ method, params } = args as { method?: unknown; params?: unknown });
+  } catch {
+    // A getter that throws, a revoked Proxy…: still an EIP-1193 error, not the page's exception.
+    return { error: rpcError(-32600, 'Expected a single, non-array, object argument.') };
   }
-  const { method, params } = args as { method?: unknown; params?: unknown };
   if (typeof method !== 'string' || method.length === 0) {
     return { error: rpcError(-32600, "'args.method' must be a non-empty string.", args) };
   }

@@ -5,9 +5,10 @@ import { announceEip6963 } from './eip6963';
 import { createEthereumProvider } from './ethereum-provider';
 import { defineProperty } from './intrinsics';
 import { createNamespace } from './namespace';
+import { windowHost } from './page-port';
 import { createTransport } from './transport';
 
-const transport = createTransport(window);
+const transport = createTransport(windowHost(window));
 const ethereum = createEthereumProvider(transport);
 const namespace = createNamespace({ transport, ethereum });
 

@@ -10,20 +10,39 @@
  *   patchable prototypes);
  * - fields of incoming objects are read with `own()`;
  * - no Array.prototype / String.prototype / Promise.prototype method is called; arrays are
- *   grown with `append()`.
+ *   grown with `append()`;
+ * - platform methods and accessors (MessageEvent data/source/ports, MessagePort postMessage,
+ *   stopImmediatePropagation) are captured here or in page-port.ts and called with `apply`.
  */
 export const freeze = Object.freeze;
 export const defineProperty = Object.defineProperty;
 export const hasOwn = Object.hasOwn;
 const create = Object.create;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 export const isArray = Array.isArray;
 export const NativePromise = Promise;
 export const NativeError = Error;
 export const NativeTypeError = TypeError;
+/** Reflect.apply: calls a captured method without Function.prototype.call/apply (both patchable). */
+export const apply = Reflect.apply;
+/** A structured copy of request params, taken when request() is called (later page edits cannot reach it). */
+export const clone: <T>(value: T) => T = structuredClone;
 /** Reports an error thrown by a listener without breaking the caller. */
 export const reportLater: (task: () => void) => void = queueMicrotask.bind(globalThis);
 const getRandomValues: (array: Uint8Array) => Uint8Array = crypto.getRandomValues.bind(crypto);
 const NativeUint8Array = Uint8Array;
+
+/** The getter of `proto[key]` as it is now (at load), or undefined. */
+export function getterOf(proto: object | undefined, key: string): ((this: unknown) => unknown) | undefined {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- unbound on purpose: called only through apply()
+  return proto ? (getOwnPropertyDescriptor(proto, key)?.get as ((this: unknown) => unknown) | undefined) : undefined;
+}
+
+/** The setter of `proto[key]` as it is now (at load), or undefined. */
+export function setterOf(proto: object | undefined, key: string): ((this: unknown, value: unknown) => void) | undefined {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- unbound on purpose: called only through apply()
+  return proto ? (getOwnPropertyDescriptor(proto, key)?.set as ((this: unknown, value: unknown) => void) | undefined) : undefined;
+}
 
 /** A dictionary with no prototype: `d['__proto__']` or a polluted `Object.prototype` mean nothing to it. */
 export function dict<T>(): Record<string, T> {

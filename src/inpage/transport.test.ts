@@ -1,40 +1,39 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PAGE_CHANNEL, type PageRequest } from '../shared/provider-protocol';
-import { announceEip6963, type AnnounceWindow, type Eip6963ProviderInfo } from './eip6963';
-import { createTransport, type TransportWindow } from './transport';
+import { announceEip6963, type Eip6963ProviderInfo } from './eip6963';
+import { createTransport, type PagePort, type TransportHost } from './transport';
 
-/** A window stand-in: an EventTarget whose postMessage dispatches a 'message' event from itself. */
-function fakeWindow(origin = 'https://dapp.example') {
-  const target = new EventTarget();
-  const posted: { message: PageRequest; targetOrigin: string }[] = [];
-  const deliver = (data: unknown, source: unknown = win) => {
-    const event = new Event('message');
-    Object.defineProperty(event, 'data', { value: data });
-    Object.defineProperty(event, 'source', { value: source });
-    target.dispatchEvent(event);
-    return event;
-  };
-  const win = {
-    origin,
-    postMessage(message: unknown, targetOrigin: string) {
+/** A host whose port the test hands over (or not yet) and whose traffic it sees. */
+function fakeHost() {
+  const posted: PageRequest[] = [];
+  let onPort: ((port: PagePort) => void) | null = null;
+  let handler: ((data: unknown) => void) | null = null;
+  const host: TransportHost = { connect: (cb) => void (onPort = cb) };
+  const port: PagePort = {
+    post: (message) => {
       structuredClone(message); // throws DataCloneError like the real one
-      posted.push({ message: message as PageRequest, targetOrigin });
+      posted.push(message);
     },
-    addEventListener: target.addEventListener.bind(target) as TransportWindow['addEventListener'] & AnnounceWindow['addEventListener'],
-    dispatchEvent: target.dispatchEvent.bind(target),
-    CustomEvent,
+    listen: (h) => void (handler = h),
   };
-  return { win, posted, deliver, target };
+  const handOver = () => onPort!(port);
+  const deliver = (data: unknown) => handler!(data);
+  return { host, posted, handOver, deliver };
+}
+
+function connected() {
+  const h = fakeHost();
+  const t = createTransport(h.host);
+  h.handOver();
+  return { ...h, t };
 }
 
 describe('createTransport', () => {
-  it('posts a PageRequest to its own origin and resolves on the matching response only once', async () => {
-    const { win, posted, deliver } = fakeWindow();
-    const t = createTransport(win);
+  it('posts a PageRequest over the port and resolves on the matching response only once', async () => {
+    const { t, posted, deliver } = connected();
     const answer = t.request('eth', 'eth_chainId');
     expect(posted).toHaveLength(1);
-    const { message, targetOrigin } = posted[0]!;
-    expect(targetOrigin).toBe('https://dapp.example');
+    const message = posted[0]!;
     expect(message).toMatchObject({ channel: PAGE_CHANNEL, dir: 'req', chain: 'eth', method: 'eth_chainId' });
     expect(message.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     deliver({ channel: PAGE_CHANNEL, dir: 'res', id: 'someone-else', result: 'wrong' });
@@ -43,41 +42,40 @@ describe('createTransport', () => {
     await expect(answer).resolves.toBe('0x7a69');
   });
 
-  it("targets '*' from an opaque origin", () => {
-    const { win, posted } = fakeWindow('null');
-    void createTransport(win).request('eth', 'eth_chainId');
-    expect(posted[0]!.targetOrigin).toBe('*');
+  it('keeps requests made before the port arrives and sends them in order when it does', async () => {
+    const { host, posted, handOver, deliver } = fakeHost();
+    const t = createTransport(host);
+    const first = t.request('eth', 'a');
+    const second = t.request('eth', 'b', [1]);
+    expect(posted).toHaveLength(0);
+    handOver();
+    expect(posted.map((m) => m.method)).toEqual(['a', 'b']);
+    deliver({ channel: PAGE_CHANNEL, dir: 'res', id: posted[1]!.id, result: 'B' });
+    deliver({ channel: PAGE_CHANNEL, dir: 'res', id: posted[0]!.id, result: 'A' });
+    await expect(Promise.all([first, second])).resolves.toEqual(['A', 'B']);
+  });
+
+  it('sends a copy of params taken when request() was called', () => {
+    const { host, posted, handOver } = fakeHost();
+    const t = createTransport(host);
+    const params = [{ to: '0x1' }];
+    void t.request('eth', 'eth_call', params);
+    params[0]!.to = '0x2';
+    handOver();
+    expect(posted[0]!.params).toEqual([{ to: '0x1' }]);
   });
 
   it('rejects with an Error carrying the wire error', async () => {
-    const { win, posted, deliver } = fakeWindow();
-    const t = createTransport(win);
+    const { t, posted, deliver } = connected();
     const answer = t.request('btc', 'getAccounts', []);
-    deliver({ channel: PAGE_CHANNEL, dir: 'res', id: posted[0]!.message.id, error: { code: 4100, message: 'Unauthorized', data: 1 } });
+    deliver({ channel: PAGE_CHANNEL, dir: 'res', id: posted[0]!.id, error: { code: 4100, message: 'Unauthorized', data: 1 } });
     await expect(answer).rejects.toMatchObject({ code: 4100, message: 'Unauthorized', data: 1 });
   });
 
-  it('ignores messages from other windows and hides our responses/events from later listeners', async () => {
-    const { win, posted, deliver, target } = fakeWindow();
-    const t = createTransport(win);
-    const pageListener = vi.fn();
-    target.addEventListener('message', pageListener);
-    const answer = t.request('eth', 'eth_chainId');
-    const id = posted[0]!.message.id;
-    deliver({ channel: PAGE_CHANNEL, dir: 'res', id, result: 'from a frame' }, {});
-    expect(pageListener).toHaveBeenCalledTimes(1);
-    deliver({ channel: PAGE_CHANNEL, dir: 'res', id, result: '0x1' });
-    deliver({ channel: PAGE_CHANNEL, dir: 'evt', chain: 'eth', event: 'x', data: 1 });
-    deliver({ channel: PAGE_CHANNEL, dir: 'req', id: 'x', chain: 'eth', method: 'm' });
-    expect(pageListener).toHaveBeenCalledTimes(2); // only the 'req' went on
-    await expect(answer).resolves.toBe('0x1');
-  });
-
   it('reads only own fields of incoming messages (polluted Object.prototype)', async () => {
-    const { win, posted, deliver } = fakeWindow();
-    const t = createTransport(win);
+    const { t, posted, deliver } = connected();
     const answer = t.request('eth', 'eth_chainId');
-    const id = posted[0]!.message.id;
+    const id = posted[0]!.id;
     const proto = Object.prototype as Record<string, unknown>;
     proto.dir = 'res';
     proto.channel = PAGE_CHANNEL;
@@ -96,14 +94,17 @@ describe('createTransport', () => {
   });
 
   it('rejects -32602 when params cannot be cloned, without leaving it pending', async () => {
-    const { win } = fakeWindow();
-    const t = createTransport(win);
+    const { t, posted } = connected();
     await expect(t.request('eth', 'x', [() => 1])).rejects.toMatchObject({ code: -32602 });
+    const getterThrows = { get x() {
+      throw new Error('page getter');
+    } };
+    await expect(t.request('eth', 'x', [getterThrows])).rejects.toMatchObject({ code: -32602 });
+    expect(posted).toHaveLength(0);
   });
 
   it('delivers events to subscribers of the chain', () => {
-    const { win, deliver } = fakeWindow();
-    const t = createTransport(win);
+    const { t, deliver } = connected();
     const eth = vi.fn();
     const btc = vi.fn();
     t.subscribe('eth', eth);
@@ -113,6 +114,17 @@ describe('createTransport', () => {
     expect(btc).not.toHaveBeenCalled();
   });
 });
+
+/** A window stand-in for EIP-6963: an EventTarget. */
+function fakeWindow() {
+  const target = new EventTarget();
+  const win = {
+    addEventListener: target.addEventListener.bind(target),
+    dispatchEvent: target.dispatchEvent.bind(target),
+    CustomEvent,
+  };
+  return { win, target };
+}
 
 describe('announceEip6963', () => {
   it('announces a frozen { info, provider } now and on every requestProvider', () => {

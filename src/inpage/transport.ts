@@ -1,7 +1,7 @@
 import { PAGE_CHANNEL, type PageRequest, type ProviderChain } from '../shared/provider-protocol';
 import { createEmitter } from './emitter';
 import { errorFromShape, rpcError, type ProviderRpcError } from './errors';
-import { dict, isObject, NativePromise, own, randomUuid } from './intrinsics';
+import { clone, dict, isObject, NativePromise, own, randomUuid } from './intrinsics';
 
 /** Called exactly once per request: with an error, or with null and the result. */
 export type Done = (error: ProviderRpcError | null, result?: unknown) => void;
@@ -15,12 +15,16 @@ export interface Transport {
   subscribe(chain: ProviderChain, handler: EventHandler): void;
 }
 
-/** What the transport needs from the window; read once, when it is created. */
-export interface TransportWindow {
-  postMessage(message: unknown, targetOrigin: string): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void, capture: boolean): void;
-  /** The document's origin: 'null' in sandboxed frames (where location.origin still names the URL's origin). */
-  origin: string;
+/** The private channel to the content script (see page-port.ts). */
+export interface PagePort {
+  post(message: PageRequest): void;
+  /** Sets the one handler for everything the content script sends (responses and events). */
+  listen(handler: (data: unknown) => void): void;
+}
+
+export interface TransportHost {
+  /** Calls `onPort` once, when the content script's end of the channel has arrived. */
+  connect(onPort: (port: PagePort) => void): void;
 }
 
 interface EventPayload {
@@ -29,58 +33,70 @@ interface EventPayload {
 }
 
 /**
- * The page end of the wire: posts PageRequests to the content script and settles them from
- * PageResponses. Must be created at load, before page scripts run: it binds the window's
- * postMessage/addEventListener then and registers the first capturing 'message' listener of
- * the MAIN world, which hides our responses and events from the page's own listeners.
+ * The page end of the wire: sends PageRequests to the content script over a private
+ * MessagePort and settles them from the PageResponses that come back on it. Must be created
+ * at load, before page scripts run (the host registers its window listener then). Requests
+ * made before the port has arrived wait in order and go out when it does.
  */
-export function createTransport(win: TransportWindow): Transport {
-  const post = win.postMessage.bind(win);
-  // Opaque origins (sandboxed frames) serialise as 'null', which postMessage cannot target.
-  // window.origin, not location.origin: in a sandboxed frame the latter is the URL's origin and a
-  // message targeted at it is dropped ("does not match the recipient window's origin ('null')").
-  const targetOrigin = win.origin === 'null' ? '*' : win.origin;
+export function createTransport(host: TransportHost): Transport {
   const pending = dict<Done>();
+  const waiting = dict<PageRequest>(); // sequence number → request, until the port arrives
+  let seq = 0;
+  let port: PagePort | null = null;
   const events = createEmitter();
 
-  win.addEventListener(
-    'message',
-    (event: MessageEvent) => {
-      if (event.source !== win) return;
-      const data: unknown = event.data;
-      if (!isObject(data) || own(data, 'channel') !== PAGE_CHANNEL) return;
-      const dir = own(data, 'dir');
-      if (dir !== 'res' && dir !== 'evt') return;
-      event.stopImmediatePropagation();
-      if (dir === 'res') {
-        const id = own(data, 'id');
-        if (typeof id !== 'string') return;
-        const done = pending[id];
-        if (!done) return; // not ours, or already settled: a response settles once
-        delete pending[id];
-        const error = own(data, 'error');
-        if (error !== undefined) done(errorFromShape(error));
-        else done(null, own(data, 'result'));
-        return;
-      }
-      const chain = own(data, 'chain');
-      const name = own(data, 'event');
-      if (typeof chain === 'string' && typeof name === 'string') {
-        const payload: EventPayload = { event: name, data: own(data, 'data') };
-        events.emit(chain, payload);
-      }
-    },
-    true,
-  );
+  const receive = (data: unknown): void => {
+    if (!isObject(data) || own(data, 'channel') !== PAGE_CHANNEL) return;
+    const dir = own(data, 'dir');
+    if (dir === 'res') {
+      const id = own(data, 'id');
+      if (typeof id !== 'string') return;
+      const done = pending[id];
+      if (!done) return; // not ours, or already settled: a response settles once
+      delete pending[id];
+      const error = own(data, 'error');
+      if (error !== undefined) done(errorFromShape(error));
+      else done(null, own(data, 'result'));
+      return;
+    }
+    if (dir !== 'evt') return;
+    const chain = own(data, 'chain');
+    const name = own(data, 'event');
+    if (typeof chain === 'string' && typeof name === 'string') {
+      const payload: EventPayload = { event: name, data: own(data, 'data') };
+      events.emit(chain, payload);
+    }
+  };
+
+  host.connect((p) => {
+    port = p;
+    p.listen(receive);
+    for (const key in waiting) {
+      const message = waiting[key];
+      delete waiting[key];
+      if (message) p.post(message);
+    }
+  });
 
   const send = (chain: ProviderChain, method: string, params: unknown, done: Done): void => {
     const id = randomUuid();
-    const message: PageRequest = { channel: PAGE_CHANNEL, dir: 'req', id, chain, method, params };
-    pending[id] = done;
+    let message: PageRequest;
     try {
-      post(message, targetOrigin);
+      // Copied now: the page cannot change what is sent after request() returned.
+      message = { channel: PAGE_CHANNEL, dir: 'req', id, chain, method, params: params === undefined ? undefined : clone(params) };
     } catch {
-      // DataCloneError: params held a function, a DOM node, …
+      // DataCloneError: params held a function, a DOM node, …; or a getter threw
+      done(rpcError(-32602, 'Invalid params: not serialisable'));
+      return;
+    }
+    pending[id] = done;
+    if (!port) {
+      waiting[++seq] = message;
+      return;
+    }
+    try {
+      port.post(message);
+    } catch {
       delete pending[id];
       done(rpcError(-32602, 'Invalid params: not serialisable'));
     }

@@ -2,10 +2,14 @@
  * Wire format between the page (inpage.js), the content script and the background.
  * Types and constants only: inpage imports this and must stay tiny.
  *
- * page ──window.postMessage──► content ──runtime.Port──► background
+ * page ──MessagePort─────────► content ──runtime.Port──► background
  *   PageRequest                  PortRequest (content-made id)
- * page ◄─────────────────────── content ◄──────────────── background
+ * page ◄─MessagePort─────────── content ◄──────────────── background
  *   PageResponse / PageEvent     PortResponse / PortEvent
+ *
+ * The MessagePort is private: content creates a MessageChannel at document_start and hands
+ * one end to inpage with a single window message (PageHandshake). Nothing else of ours is
+ * posted on the window, so page scripts cannot read request ids or forge answers/events.
  */
 
 export const PAGE_CHANNEL = 'duowallet:provider';
@@ -19,7 +23,13 @@ export interface RpcErrorShape {
   data?: unknown;
 }
 
-/** Posted by inpage to the window; the content script accepts only these from the page. */
+/** Posted once by content to the window with the channel's other port in the transfer list. */
+export interface PageHandshake {
+  channel: typeof PAGE_CHANNEL;
+  dir: 'port';
+}
+
+/** Sent by inpage over the private port; the content script accepts only these. */
 export interface PageRequest {
   channel: typeof PAGE_CHANNEL;
   dir: 'req';
@@ -29,7 +39,7 @@ export interface PageRequest {
   params?: unknown;
 }
 
-/** Posted by content to the window for inpage. Inpage ignores ids it did not send. */
+/** Sent by content over the private port. Inpage ignores ids it did not send. */
 export interface PageResponse {
   channel: typeof PAGE_CHANNEL;
   dir: 'res';

@@ -5,14 +5,13 @@ import { RPC, WalletError, toSerializedError } from '../../shared/errors';
 import type { PortResponse } from '../../shared/provider-protocol';
 import type { ProviderContext, Services } from '../context';
 import { ethMethods } from '../handlers/eth';
+import { MAX_PENDING_PER_ORIGIN } from '../services/approval-queue';
 import type { Store } from '../services/store';
 import { originFromSender } from './origin';
 import { portRequestSchema, type ValidPortRequest } from './request-shape';
 
 const RESULTS_KEY = 'providerResults';
 const RESULT_TTL_MS = 5 * 60_000;
-/** Pending approvals one origin may hold; more is a flood and gets -32002. */
-const MAX_PENDING_PER_ORIGIN = 5;
 /** Methods whose answer must not be produced twice (a re-sent request gets the stored one). */
 const ONCE = new Set(['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'wallet_addEthereumChain', 'wallet_switchEthereumChain', 'wallet_watchAsset', 'eth_requestAccounts', 'wallet_requestPermissions', 'wallet_sendCalls']);
 
@@ -56,7 +55,12 @@ export class ProviderPipeline {
       const e = err instanceof InvalidParamsError ? { code: RPC.invalidParams, message: (err).message } : toSerializedError(err);
       res = { type: 'res', id: req.id, error: e };
     }
-    if (ONCE.has(req.method)) await this.store(req.id, res);
+    // Stored only when the user was asked (every side effect of these methods needs an
+    // approval): answers given without asking (flood, bad params, unauthorized…) are safe to
+    // give afresh, and storing them let a flood grow storage.session without bound while
+    // making each answer slower (every store rewrites the whole map).
+    const asked = this.services.approvals.takeAsked(req.id);
+    if (ONCE.has(req.method) && asked) await this.store(req.id, res);
     return res;
   }
 
@@ -72,6 +76,7 @@ export class ProviderPipeline {
     if (method.access === 'connected' && !(await permissions.get(origin))) {
       throw new WalletError(RPC.unauthorized, 'The requested account and/or method has not been authorized by the user.');
     }
+    // Fast path; ApprovalQueue.request enforces the same limit atomically.
     if (method.unlock && (await approvals.countPending(origin)) >= MAX_PENDING_PER_ORIGIN) {
       throw new WalletError(-32002, 'Too many requests already pending for this site. Please wait.');
     }

@@ -22,6 +22,35 @@ function setup() {
 const sign = { kind: 'personal_sign' as const, address: '0x' + '1'.repeat(40), text: 'hi', hex: '0x6869' };
 
 describe('ApprovalQueue', () => {
+  it('holds at most 5 pending approvals and one connect per origin, even for a burst of concurrent requests', async () => {
+    const { queue } = setup();
+    const burst = Array.from({ length: 20 }, (_, i) => queue.request(`s${i}`, 'https://a.example', sign).then(() => 'decided', (e: { code: number }) => e.code));
+    const connects = Array.from({ length: 5 }, (_, i) =>
+      queue.request(`c${i}`, 'https://b.example', { kind: 'connect', accounts: [], preselected: [] }).then(() => 'decided', (e: { code: number }) => e.code),
+    );
+    await expect.poll(async () => (await queue.pending()).length).toBe(6);
+    const settled = await Promise.all([...burst.slice(5), ...connects.slice(1)]);
+    expect(settled).toEqual(Array(19).fill(-32002));
+    const pending = await queue.pending();
+    expect(pending.filter((a) => a.origin === 'https://a.example')).toHaveLength(5);
+    expect(pending.filter((a) => a.origin === 'https://b.example')).toHaveLength(1);
+    // Another site is not affected.
+    void queue.request('other', 'https://c.example', sign);
+    await expect.poll(async () => (await queue.pending()).length).toBe(7);
+    // Only requests that reached an approval count as asked (refused ones did not).
+    expect(queue.takeAsked('s0')).toBe(true);
+    expect(queue.takeAsked('s0')).toBe(false);
+    expect(queue.takeAsked('s9')).toBe(false);
+  });
+
+  it('takeAsked covers the parts of a request (key:unlock, key:0…)', async () => {
+    const { queue } = setup();
+    void queue.request('r1:unlock', 'https://a.example', { kind: 'unlock' });
+    await expect.poll(() => queue.takeAsked('r1')).toBe(true);
+    expect(queue.takeAsked('r1')).toBe(false);
+    expect(queue.takeAsked('r')).toBe(false);
+  });
+
   it('resolves the waiting request with the decision and forgets it', async () => {
     const { queue, shown } = setup();
     const decided = queue.request('k1', 'https://a.example', sign);

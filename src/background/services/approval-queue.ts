@@ -1,8 +1,11 @@
 import type { Approval, ApprovalBody, ApprovalDecision, ApprovalKind, WarningView } from '../../shared/approvals';
+import { WalletError } from '../../shared/errors';
 import { Mutex } from './mutex';
 import type { Store } from './store';
 
 const KEY = 'approvals';
+/** Pending approvals one origin may hold; more is a flood and gets -32002. */
+export const MAX_PENDING_PER_ORIGIN = 5;
 /** A decision nobody came back for (the tab closed while the worker was down) is dropped after this. */
 const DECIDED_TTL_MS = 10 * 60_000;
 const UNLOCK_CLOSE_DELAY_MS = 1500;
@@ -26,6 +29,8 @@ export interface ApprovalWindowLike {
  */
 export class ApprovalQueue {
   private readonly waiters = new Map<string, (d: ApprovalDecision) => void>();
+  /** Request keys that reached an approval during this worker's life (see takeAsked). */
+  private readonly asked = new Set<string>();
   private readonly lock = new Mutex();
 
   constructor(
@@ -57,14 +62,37 @@ export class ApprovalQueue {
         return found;
       }
       if (found) return found;
+      // Checked here, under the lock, where the entry is added: checks made before it (the
+      // pipeline's, the connect handler's) all pass for a burst of concurrent requests.
+      const mine = list.filter((a) => !a.decision && a.origin === origin);
+      if (body.kind === 'connect' && mine.some((a) => a.body.kind === 'connect')) {
+        throw new WalletError(-32002, `Request of type 'eth_requestAccounts' already pending for origin ${origin}. Please wait.`);
+      }
+      if (mine.length >= MAX_PENDING_PER_ORIGIN) throw new WalletError(-32002, 'Too many requests already pending for this site. Please wait.');
       const created: StoredApproval = { id: crypto.randomUUID(), key, origin, createdAt: this.now(), body, warnings };
       await this.write([...list, created]);
       return created;
     });
+    this.asked.add(key);
     if (entry.decision) return entry.decision;
     const decided = new Promise<ApprovalDecision>((resolve) => this.waiters.set(entry.id, resolve));
     await this.window.show(entry.id);
     return decided;
+  }
+
+  /**
+   * Whether the request `key` (or one of its parts, `key:…`) asked the user for anything since
+   * it started; forgets the answer. The pipeline stores an answer for re-sent requests only then.
+   */
+  takeAsked(key: string): boolean {
+    let found = false;
+    for (const k of this.asked) {
+      if (k === key || k.startsWith(`${key}:`)) {
+        this.asked.delete(k);
+        found = true;
+      }
+    }
+    return found;
   }
 
   async resolve(id: string, decision: ApprovalDecision, closeWindow = true): Promise<boolean> {
