@@ -8,17 +8,16 @@ import {
   ethAddressOf,
   internal,
   quietPage,
+  startAdversarialWallet,
   sleep,
   storageLocal,
   WorkerStopper,
   type InternalReply,
-  decide,
 } from './helpers/adversarial';
-import { approvalWindow } from './helpers/approval';
-import { expectScreen, importWallet, unlock } from './helpers/flows';
+import { answer, approvalWindow } from './helpers/approval';
+import { expectScreen, unlock } from './helpers/flows';
 import { scanDir, textPatterns, type Pattern } from './helpers/profile-scan';
 import { rpc } from './helpers/rpc';
-import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { WorkerCdp } from './helpers/worker-cdp';
 
@@ -51,18 +50,10 @@ describe('adversarial: keys at rest and in memory', () => {
   let password = ADV_PASSWORD;
 
   beforeAll(async () => {
-    const { anvil, pages } = await startChainAndPages();
-    base = pages.url;
-    stopAll = async () => {
-      await pages.stop();
-      await anvil.stop();
-    };
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, JUNK, ADV_PASSWORD);
-    await expectScreen(popup, 'home-screen');
-    await popup.close();
-    q = await quietPage(wb);
+    const env = await startAdversarialWallet();
+    ({ wb, q } = env);
+    stopAll = env.stopServers;
+    base = env.base;
   }, 120_000);
 
   afterAll(async () => {
@@ -322,10 +313,10 @@ describe('adversarial: keys at rest and in memory', () => {
     const win = await approvalWindow(wb.context);
     await expectScreen(win, 'unlock-screen');
     await unlock(win, password);
-    await decide(wb.context, 'connect', true);
+    await answer(wb.context, 'connect', true);
     expect(await accounts).toEqual({ result: [ACCOUNT0] });
     const sig = rpc(dapp, 'personal_sign', ['0x6869', ACCOUNT0]);
-    await decide(wb.context, 'personal_sign', true);
+    await answer(wb.context, 'personal_sign', true);
     expect((await sig).result).toMatch(/^0x[0-9a-f]{130}$/);
     expect(await internal(q, 'wallet_revealSeed', { password })).toMatchObject({ ok: true, result: { mnemonic: JUNK } });
     expect(await internal(q, 'wallet_exportPrivateKey', { password, index: 0 })).toMatchObject({ ok: true, result: { privateKey: `0x${JUNK_KEY0}` } });

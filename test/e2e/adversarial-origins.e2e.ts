@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADV_PASSWORD, ethAddressOf, internal, JUNK, quietPage, sleep, decide } from './helpers/adversarial';
-import { approvalWindow } from './helpers/approval';
+import { ADV_PASSWORD, ethAddressOf, internal, JUNK, quietPage, startAdversarialWallet, sleep } from './helpers/adversarial';
+import { answer, approvalWindow } from './helpers/approval';
 import { expectScreen, importWallet } from './helpers/flows';
 import { DIST } from './helpers/paths';
 import { rpc } from './helpers/rpc';
-import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 
 // Adversarial suite, part 2 (issue 7, cases 7, 8, 10, 11, 12): what a page, a frame or
@@ -149,19 +148,11 @@ describe('adversarial: origins, messages and the approval window', () => {
   let q: Page;
 
   beforeAll(async () => {
-    const { anvil, pages } = await startChainAndPages();
-    base = pages.url;
+    const env = await startAdversarialWallet();
+    ({ wb, q } = env);
+    stopAll = env.stopServers;
+    base = env.base;
     other = base.replace('localhost', '127.0.0.1');
-    stopAll = async () => {
-      await pages.stop();
-      await anvil.stop();
-    };
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, JUNK, ADV_PASSWORD);
-    await expectScreen(popup, 'home-screen');
-    await popup.close();
-    q = await quietPage(wb);
   }, 120_000);
 
   afterAll(async () => {
@@ -264,7 +255,7 @@ describe('adversarial: origins, messages and the approval window', () => {
 
     // Only the user's answer settles it, with the real account.
     expect(await win.getByTestId('approval-origin').textContent()).toBe(new URL(base).origin);
-    await decide(wb.context, 'connect', true);
+    await answer(wb.context, 'connect', true);
     await pending;
     expect(await dapp.evaluate(() => (window as unknown as { advSettled: unknown }).advSettled)).toEqual({ result: [ACCOUNT0] });
     await expect.poll(() => providerState(dapp)).toEqual({ chainId: '0x7a69', selectedAddress: ACCOUNT0, connected: true });
@@ -308,7 +299,7 @@ describe('adversarial: origins, messages and the approval window', () => {
       });
       const win = await approvalWindow(wb.context, '[data-kind="connect"]');
       expect(await win.getByTestId('approval-origin').textContent(), phase).toBe(new URL(base).origin);
-      await decide(wb.context, 'connect', false);
+      await answer(wb.context, 'connect', false);
       expect(await connect, phase).toEqual({ error: 4001 });
       expect((await probe(page)).accounts, phase).toEqual({ result: [] });
 
@@ -479,7 +470,7 @@ describe('adversarial: origins, messages and the approval window', () => {
       }
       if (!settled && pendingKinds.includes('connect')) {
         // After the guard a click counts: approve, then disconnect for the next round.
-        await decide(wb.context, 'connect', true);
+        await answer(wb.context, 'connect', true);
         expect(await connect).toEqual({ result: [ACCOUNT0] });
       } else {
         expect(await connect).toEqual({ result: [ACCOUNT0] });

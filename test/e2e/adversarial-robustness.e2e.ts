@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADV_PASSWORD, ethAddressOf, internal, JUNK, quietPage, sleep, storageLocal, decide } from './helpers/adversarial';
-import { approvalWindow } from './helpers/approval';
-import { expectScreen, importWallet } from './helpers/flows';
+import { ethAddressOf, internal, JUNK, startAdversarialWallet, sleep, storageLocal } from './helpers/adversarial';
+import { answer, approvalWindow } from './helpers/approval';
 import { PAGE_FIRE, realMethods, sampleRequests, type FuzzRequest } from './helpers/fuzz';
 import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
-import { startChainAndPages } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 import { WorkerCdp } from './helpers/worker-cdp';
 
 // Adversarial suite, part 4 (issue 7, cases 18, 19, 21): a fuzzer and a flood through the real
@@ -34,19 +32,11 @@ describe('adversarial: fuzzing and flooding the provider', () => {
   let q: Page;
 
   beforeAll(async () => {
-    const { anvil, pages } = await startChainAndPages();
-    base = pages.url;
+    const env = await startAdversarialWallet();
+    ({ wb, q } = env);
+    stopAll = env.stopServers;
+    base = env.base;
     other = base.replace('localhost', '127.0.0.1');
-    stopAll = async () => {
-      await pages.stop();
-      await anvil.stop();
-    };
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, JUNK, ADV_PASSWORD);
-    await expectScreen(popup, 'home-screen');
-    await popup.close();
-    q = await quietPage(wb);
   }, 120_000);
 
   afterAll(async () => {
@@ -136,7 +126,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       await dapp.waitForFunction(() => (window as unknown as { ethereum?: { chainId: string | null } }).ethereum?.chainId === '0x7a69');
       if (phase === 'connected') {
         const c = rpc(dapp, 'eth_requestAccounts');
-        await decide(wb.context, 'connect', true);
+        await answer(wb.context, 'connect', true);
         expect(await c).toEqual({ result: [ACCOUNT0] });
       }
       const nonce = (await rpc(dapp, 'eth_getTransactionCount', [ACCOUNT0, 'latest'])).result;
@@ -180,7 +170,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
     const signer = await wb.context.newPage();
     await signer.goto(`${base}dapp/index.html`);
     const c = rpc(signer, 'eth_requestAccounts');
-    await decide(wb.context, 'connect', true);
+    await answer(wb.context, 'connect', true);
     expect(await c).toEqual({ result: [ACCOUNT0] });
     const asker = await wb.context.newPage();
     await asker.goto(`${other}dapp/index.html`);

@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADV_PASSWORD, ethAddressOf, internal, JUNK, quietPage, decide } from './helpers/adversarial';
-import { approvalWindow, warningsOf } from './helpers/approval';
-import { expectScreen, importWallet } from './helpers/flows';
+import { ethAddressOf, internal, JUNK, startAdversarialWallet } from './helpers/adversarial';
+import { answer, approvalWindow, warningsOf } from './helpers/approval';
 import { rpc } from './helpers/rpc';
-import { startChainAndPages } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 // Adversarial suite, part 3 (issue 7, cases 14 and 17): what a drainer asks to sign, and a
 // poisoned look-alike recipient. Permit (EIP-2612), unlimited approve, eth_sign and typed-data
@@ -53,24 +51,16 @@ describe('adversarial: signing requests that drain or deceive', () => {
   let q: Page;
 
   beforeAll(async () => {
-    const { anvil, pages } = await startChainAndPages();
-    stopAll = async () => {
-      await pages.stop();
-      await anvil.stop();
-    };
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, JUNK, ADV_PASSWORD);
-    await expectScreen(popup, 'home-screen');
-    await popup.close();
-    q = await quietPage(wb);
+    const env = await startAdversarialWallet();
+    ({ wb, q } = env);
+    stopAll = env.stopServers;
     // Account 1 exists in the wallet (case 17 imitates it); account 0 stays selected.
     expect(await internal(q, 'accounts_add')).toMatchObject({ ok: true });
     expect(await internal(q, 'accounts_select', { index: 0 })).toMatchObject({ ok: true });
     dapp = await wb.context.newPage();
-    await dapp.goto(`${pages.url}dapp/index.html`);
+    await dapp.goto(`${env.base}dapp/index.html`);
     const connected = rpc(dapp, 'eth_requestAccounts');
-    await decide(wb.context, 'connect', true);
+    await answer(wb.context, 'connect', true);
     expect(await connected).toEqual({ result: [ACCOUNT0] });
   }, 120_000);
 
@@ -88,7 +78,7 @@ describe('adversarial: signing requests that drain or deceive', () => {
     const text = (await warningsOf(win)).join('\n');
     const kinds = await win.getByTestId('approval-warning').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
     const severities = await win.getByTestId('approval-warning').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''));
-    await decide(wb.context, kind, false);
+    await answer(wb.context, kind, false);
     const res = await pending;
     expect(res.error?.code).toBe(4001); // rejected: nothing signed, nothing sent
     expect(res.result).toBeUndefined();
@@ -145,7 +135,7 @@ describe('adversarial: signing requests that drain or deceive', () => {
     // make an address known; a dApp's recipient never does), then a dApp asks for a look-alike.
     const recipient = '0x5a5a' + '17'.repeat(16) + 'c0de';
     const dappSent = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: '0x5a5a' + '33'.repeat(16) + 'beef', value: '0x2' }]);
-    await decide(wb.context, 'transaction', true);
+    await answer(wb.context, 'transaction', true);
     expect((await dappSent).result).toMatch(/^0x[0-9a-f]{64}$/);
     const sent = await internal(q, 'send_confirm', { asset: 'eth', to: recipient, amount: '0.001', speed: 'normal' });
     expect(sent).toMatchObject({ ok: true, result: { hash: expect.stringMatching(/^0x[0-9a-f]{64}$/) as unknown } });

@@ -1,7 +1,8 @@
 import { HDNodeWallet } from 'ethers';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { approvalWindow } from './approval';
-import type { WalletBrowser } from './wallet-browser';
+import type { CDPSession, Page } from 'playwright-core';
+import { expectScreen, importWallet } from './flows';
+import { startChainAndPages } from './servers';
+import { WalletBrowser } from './wallet-browser';
 
 /** anvil's funded accounts come from this phrase (account 0 key is the well-known 0xac09…ff80). */
 export const JUNK = 'test test test test test test test test test test test junk';
@@ -19,6 +20,26 @@ export type InternalReply = { ok: true; result: unknown } | { ok: false; error: 
 /** One internal message to the background, from an extension page (as the popup sends them). */
 export function internal(page: Page, method: string, params: unknown = {}): Promise<InternalReply> {
   return page.evaluate(([m, p]) => chrome.runtime.sendMessage<unknown, InternalReply>({ channel: 'duowallet:internal', method: m, params: p }), [method, params] as const);
+}
+
+/**
+ * The setup every adversarial file shares: anvil + our pages, a browser with the JUNK wallet
+ * imported under ADV_PASSWORD, and a quiet extension page. `stopServers` stops anvil and the
+ * pages; the caller closes the browser (some tests relaunch it).
+ */
+export async function startAdversarialWallet(): Promise<{ wb: WalletBrowser; q: Page; base: string; stopServers: () => Promise<void> }> {
+  const { anvil, pages } = await startChainAndPages();
+  const wb = await WalletBrowser.launch();
+  const popup = await wb.openPopup();
+  await importWallet(popup, JUNK, ADV_PASSWORD);
+  await expectScreen(popup, 'home-screen');
+  await popup.close();
+  const q = await quietPage(wb);
+  const stopServers = async () => {
+    await pages.stop();
+    await anvil.stop();
+  };
+  return { wb, q, base: pages.url, stopServers };
 }
 
 /** A quiet extension page: it has the chrome.* APIs but renders nothing and writes nothing. */
@@ -91,22 +112,3 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/**
- * Like approval.ts `answer`, but a window that closes while the click is still being
- * delivered (the answer was its last request) is not an error.
- */
-export async function decide(context: BrowserContext, kind: string, approve: boolean): Promise<void> {
-  const page = await approvalWindow(context, `[data-testid="approval-kind"][data-kind="${kind}"]`);
-  const id = await page.getByTestId('approval-screen').getAttribute('data-approval-id');
-  await page.waitForTimeout(600); // the buttons ignore clicks for 500 ms after a request shows
-  await page
-    .getByTestId(approve ? 'approve-button' : 'reject-button')
-    .click()
-    .catch((err: unknown) => {
-      if (!page.isClosed()) throw err;
-    });
-  await Promise.race([
-    page.waitForEvent('close'),
-    page.waitForFunction((i) => !document.querySelector(`[data-approval-id="${i}"]`), id, { timeout: 15_000 }),
-  ]).catch(() => undefined);
-}

@@ -30,7 +30,14 @@ export async function answer(context: BrowserContext, kind: string, approve: boo
   const id = await page.getByTestId('approval-screen').getAttribute('data-approval-id');
   // The buttons ignore clicks for 500 ms after a request shows (anti click-jacking).
   await page.waitForTimeout(600);
-  await page.getByTestId(approve ? 'approve-button' : 'reject-button').click();
+  // The background closes the window once its last request is answered, so the click may
+  // outlive the page; that is the success case, not an error.
+  await page
+    .getByTestId(approve ? 'approve-button' : 'reject-button')
+    .click()
+    .catch((err: unknown) => {
+      if (!page.isClosed()) throw err;
+    });
   // Answered once this request has left the window (or the window closed).
   await Promise.race([
     page.waitForEvent('close'),
