@@ -13,7 +13,10 @@ const root = import.meta.dirname;
 const outDir = resolve(root, 'dist');
 
 // build.mjs --local: a wallet that starts on Localhost 8545 (npm start, E2E).
-const define = { __DEFAULT_CHAIN_ID__: process.env['DUOWALLET_DEFAULT_CHAIN'] ? Number(process.env['DUOWALLET_DEFAULT_CHAIN']) : 'undefined' };
+const define = {
+  __DEFAULT_CHAIN_ID__: process.env['DUOWALLET_DEFAULT_CHAIN'] ? Number(process.env['DUOWALLET_DEFAULT_CHAIN']) : 'undefined',
+  __DEFAULT_BTC_NETWORK__: process.env['DUOWALLET_DEFAULT_BTC'] ? JSON.stringify(process.env['DUOWALLET_DEFAULT_BTC']) : 'undefined',
+};
 
 function script(entry: string, name: string, format: 'es' | 'iife'): UserConfig {
   return {

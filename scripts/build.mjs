@@ -6,8 +6,11 @@ import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const quiet = process.argv.includes('--quiet');
-// --local: the wallet starts on Localhost 8545 (chain 31337) instead of Ethereum mainnet.
-if (process.argv.includes('--local')) process.env.DUOWALLET_DEFAULT_CHAIN = '31337';
+// --local: the wallet starts on Localhost 8545 (chain 31337) and Bitcoin regtest instead of mainnets.
+if (process.argv.includes('--local')) {
+  process.env.DUOWALLET_DEFAULT_CHAIN = '31337';
+  process.env.DUOWALLET_DEFAULT_BTC = 'regtest';
+}
 
 for (const mode of ['app', 'background', 'content', 'inpage']) {
   await build({ configFile: resolve(root, 'vite.config.ts'), mode, logLevel: quiet ? 'warn' : 'info' });

@@ -2,6 +2,12 @@ import type { ActivityStore } from './services/activity-store';
 import type { ApprovalQueue } from './services/approval-queue';
 import type { AutoLock } from './services/auto-lock';
 import type { BudgetStore } from './services/budget-store';
+import type { BtcActivityStore } from './services/btc-activity-store';
+import type { BtcAddressBook } from './services/btc-address-book';
+import type { BtcFrozenStore } from './services/btc-frozen-store';
+import type { BtcNetworkService } from './services/btc-network-service';
+import type { BtcSendService } from './services/btc-send-service';
+import type { BtcWalletService } from './services/btc-wallet-service';
 import type { EventHub } from './services/event-hub';
 import type { KeyringService } from './services/keyring-service';
 import type { NetworkService } from './services/network-service';
@@ -24,8 +30,21 @@ export interface Services {
   tokens: TokenStore;
   activity: ActivityStore;
   budgets: BudgetStore;
+  btc: BtcServices;
   /** storage.local, for small per-feature records (EIP-5792 batches). */
   store: Store;
+}
+
+/** The Bitcoin side: networks and their Esplora clients, addresses, coins, sends, records. */
+export interface BtcServices {
+  networks: BtcNetworkService;
+  book: BtcAddressBook;
+  wallet: BtcWalletService;
+  send: BtcSendService;
+  activity: BtcActivityStore;
+  frozen: BtcFrozenStore;
+  /** which account each site may see (both of its addresses) */
+  permissions: PermissionStore;
 }
 
 export interface HandlerContext {

@@ -12,6 +12,13 @@ import { ApprovalQueue } from './services/approval-queue';
 import { ApprovalWindow } from './services/approval-window';
 import { AUTO_LOCK_ALARM, AutoLock } from './services/auto-lock';
 import { BudgetStore } from './services/budget-store';
+import { BtcActivityStore } from './services/btc-activity-store';
+import { BtcAddressBook } from './services/btc-address-book';
+import { BtcFrozenStore } from './services/btc-frozen-store';
+import { BtcNetworkService } from './services/btc-network-service';
+import { BtcQuoteStore } from './services/btc-quote-store';
+import { BtcSendService } from './services/btc-send-service';
+import { BtcWalletService } from './services/btc-wallet-service';
 import { EventHub } from './services/event-hub';
 import { KeyringService } from './services/keyring-service';
 import { NetworkService } from './services/network-service';
@@ -44,8 +51,22 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   await browser.storage.local.clear();
   await browser.storage.session.clear();
 });
+const btcNetworks = new BtcNetworkService(local, settings);
+const btcBook = new BtcAddressBook(local, keyring);
+const btcFrozen = new BtcFrozenStore(local);
+const btcActivity = new BtcActivityStore(local);
+const btcWallet = new BtcWalletService(btcNetworks, btcBook, btcFrozen, keyring);
+const btc = {
+  networks: btcNetworks,
+  book: btcBook,
+  wallet: btcWallet,
+  send: new BtcSendService(btcNetworks, btcWallet, btcBook, keyring, new BtcQuoteStore(session), btcActivity),
+  activity: btcActivity,
+  frozen: btcFrozen,
+  permissions: new PermissionStore(local, 'btcPermissions'),
+};
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), btc, store: local },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

@@ -7,6 +7,7 @@ import { errorText } from './error-text';
 import { I18nProvider, translator } from './i18n';
 import { navigate, useHashRoute } from './router';
 import { Activity } from './screens/Activity';
+import { BtcCoins } from './btc/BtcCoins';
 import { ConnectedSites } from './screens/ConnectedSites';
 import { Insights } from './screens/Insights';
 import { Networks } from './screens/Networks';
@@ -76,6 +77,7 @@ export function App() {
   else if (route === '/send') screen = <Send />;
   else if (route === '/receive') screen = <Receive />;
   else if (route === '/activity') screen = <Activity />;
+  else if (route === '/btc-coins') screen = <BtcCoins />;
   else if (route === '/settings') {
     screen = (
       <Settings

@@ -1,3 +1,6 @@
+import type { BtcNetworkName } from './btc-protocol';
+import type { BtcSendReview, BtcTxView } from './btc-views';
+
 /**
  * What an approval window shows and what it answers: shared by the background (which
  * builds them) and the popup (which renders them). Plain JSON so it can live in storage.session.
@@ -11,7 +14,10 @@ export type ApprovalKind =
   | 'transaction'
   | 'switch_chain'
   | 'add_chain'
-  | 'watch_asset';
+  | 'watch_asset'
+  | 'btc_sign_message'
+  | 'btc_sign_psbt'
+  | 'btc_send';
 
 export interface WarningView {
   kind: string;
@@ -43,7 +49,13 @@ export interface TxFees {
 
 export type ApprovalBody =
   | { kind: 'unlock' }
-  | { kind: 'connect'; accounts: { index: number; name: string; address: string }[]; preselected: number[] }
+  | {
+      kind: 'connect';
+      /** 'btc': one account is chosen, and the site sees both of its Bitcoin addresses. */
+      chain?: 'eth' | 'btc';
+      accounts: { index: number; name: string; address: string; taproot?: string }[];
+      preselected: number[];
+    }
   | { kind: 'personal_sign'; address: string; text: string | null; hex: string }
   | { kind: 'typed_data'; address: string; primaryType: string; domain: DisplayFieldView[]; fields: DisplayFieldView[] }
   | {
@@ -59,9 +71,12 @@ export type ApprovalBody =
       balance: string;
       fees: TxFees;
     }
-  | { kind: 'switch_chain'; chainId: number; name: string; fromChainId: number; fromName: string }
+  | { kind: 'switch_chain'; chainId: number; name: string; fromChainId: number; fromName: string; btc?: { from: BtcNetworkName; to: BtcNetworkName } }
   | { kind: 'add_chain'; chainId: number; name: string; rpcUrl: string; explorerUrl: string | null; nativeSymbol: string }
-  | { kind: 'watch_asset'; address: string; symbol: string; decimals: number; image: string | null; chainId: number };
+  | { kind: 'watch_asset'; address: string; symbol: string; decimals: number; image: string | null; chainId: number }
+  | { kind: 'btc_sign_message'; address: string; message: string; protocol: 'ecdsa' | 'bip322'; networkName: string }
+  | { kind: 'btc_sign_psbt'; tx: BtcTxView; finalize: boolean; broadcast: boolean }
+  | { kind: 'btc_send'; review: BtcSendReview };
 
 export interface Approval {
   id: string;

@@ -43,6 +43,12 @@ export type ErrorReason =
   | 'rpc_url_not_allowed'
   | 'rpc_wrong_chain'
   | 'network_exists'
+  | 'invalid_fee_rate'
+  | 'btc_dust'
+  | 'btc_broadcast_refused'
+  | 'btc_server_unavailable'
+  | 'psbt_refused'
+  | 'quote_expired'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

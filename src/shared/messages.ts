@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Approval, TxFees, WarningView } from './approvals';
 import { MIN_PASSWORD_LENGTH, type SerializedError } from './errors';
 import type { EthNetwork } from './networks';
+import type { BtcActivityItem, BtcCoinView, BtcFeeRates, BtcNetworkEntry, BtcOverview, BtcSendReview } from './btc-views';
 
 /**
  * The one typed message map between the extension's own pages and the background.
@@ -39,6 +40,8 @@ export interface WalletState {
 export interface ConnectedSite {
   origin: string;
   accounts: string[]; // checksummed
+  /** the Bitcoin (SegWit) address of the account the site sees, when connected for Bitcoin */
+  btcAccounts: string[];
   grantedAt: number;
 }
 
@@ -99,6 +102,9 @@ const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2
 const empty = v.strictObject({});
 const sendAsset = v.union([v.literal('eth'), v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))]);
 const txHash = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
+const btcTxid = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/));
+// sat/vB; the core refuses rates below the relay floor or absurdly high with a clear message.
+const feeRate = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1_000_000));
 
 export const internalSchemas = {
   wallet_getState: empty,
@@ -172,6 +178,22 @@ export const internalSchemas = {
   activity_list: empty,
   activity_speedUp: v.strictObject({ hash: txHash }),
   activity_cancel: v.strictObject({ hash: txHash }),
+  btc_overview: empty,
+  btc_feeRates: empty,
+  btc_sendQuote: v.strictObject({
+    to: v.pipe(v.string(), v.trim(), v.maxLength(128)),
+    /** whole BTC as decimal text ("0.001"), or "max" */
+    amount: v.pipe(v.string(), v.trim(), v.maxLength(32)),
+    feeRate: feeRate,
+    from: v.picklist(['p2wpkh', 'p2tr']),
+  }),
+  btc_replaceQuote: v.strictObject({ txid: btcTxid, mode: v.picklist(['speed_up', 'cancel']), feeRate: v.optional(feeRate) }),
+  btc_sendConfirm: v.strictObject({ quoteId: v.pipe(v.string(), v.maxLength(64)) }),
+  btc_activity: empty,
+  btc_coins: empty,
+  btc_setFrozen: v.strictObject({ outpoint: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}:\d{1,6}$/)), frozen: v.boolean() }),
+  btc_networks: empty,
+  btc_setEsploraUrl: v.strictObject({ network: v.picklist(BTC_NETWORKS), url: v.pipe(v.string(), v.trim(), v.maxLength(2048)) }),
 } as const;
 
 export interface InternalResults {
@@ -210,6 +232,16 @@ export interface InternalResults {
   activity_list: { items: ActivityItem[] };
   activity_speedUp: { hash: string };
   activity_cancel: { hash: string };
+  btc_overview: BtcOverview;
+  btc_feeRates: BtcFeeRates;
+  btc_sendQuote: BtcSendReview;
+  btc_replaceQuote: BtcSendReview;
+  btc_sendConfirm: { txid: string };
+  btc_activity: { items: BtcActivityItem[] };
+  btc_coins: { coins: BtcCoinView[] };
+  btc_setFrozen: { frozen: string[] };
+  btc_networks: { networks: BtcNetworkEntry[]; current: BtcNetworkId };
+  btc_setEsploraUrl: { network: BtcNetworkEntry };
 }
 
 export type InternalMethod = keyof typeof internalSchemas;

@@ -36,8 +36,9 @@ describe('create a new wallet', () => {
     await expectScreen(page, 'home-screen');
     const a = await addresses(page);
     expect(a.eth).toMatch(/^0x[0-9a-fA-F]{40}$/);
-    expect(a.p2wpkh).toMatch(/^bc1q[02-9ac-hj-np-z]{38}$/);
-    expect(a.p2tr).toMatch(/^bc1p[02-9ac-hj-np-z]{58}$/);
+    // The E2E build starts on Bitcoin regtest (build.mjs --local).
+    expect(a.p2wpkh).toMatch(/^bcrt1q[02-9ac-hj-np-z]{38}$/);
+    expect(a.p2tr).toMatch(/^bcrt1p[02-9ac-hj-np-z]{58}$/);
 
     // The backup tip shows once; dismissed, it stays away.
     await page.locator('[data-testid="security-tip"][data-tip="backup"]').waitFor();

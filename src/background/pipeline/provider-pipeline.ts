@@ -4,6 +4,7 @@ import { InvalidParamsError } from '../../core/ethereum';
 import { RPC, WalletError, toSerializedError } from '../../shared/errors';
 import type { PortResponse } from '../../shared/provider-protocol';
 import type { ProviderContext, Services } from '../context';
+import { btcMethods } from '../handlers/btc';
 import { ethMethods } from '../handlers/eth';
 import { MAX_PENDING_PER_ORIGIN } from '../services/approval-queue';
 import type { Store } from '../services/store';
@@ -13,7 +14,10 @@ import { portRequestSchema, type ValidPortRequest } from './request-shape';
 const RESULTS_KEY = 'providerResults';
 const RESULT_TTL_MS = 5 * 60_000;
 /** Methods whose answer must not be produced twice (a re-sent request gets the stored one). */
-const ONCE = new Set(['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'wallet_addEthereumChain', 'wallet_switchEthereumChain', 'wallet_watchAsset', 'eth_requestAccounts', 'wallet_requestPermissions', 'wallet_sendCalls']);
+const ONCE: Record<'eth' | 'btc', ReadonlySet<string>> = {
+  eth: new Set(['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'wallet_addEthereumChain', 'wallet_switchEthereumChain', 'wallet_watchAsset', 'eth_requestAccounts', 'wallet_requestPermissions', 'wallet_sendCalls']),
+  btc: new Set(['requestAccounts', 'switchNetwork', 'signMessage', 'signPsbt', 'sendTransfer']),
+};
 
 interface StoredResult {
   at: number;
@@ -60,18 +64,19 @@ export class ProviderPipeline {
     // give afresh, and storing them let a flood grow storage.session without bound while
     // making each answer slower (every store rewrites the whole map).
     const asked = this.services.approvals.takeAsked(req.id);
-    if (ONCE.has(req.method) && asked) await this.store(req.id, res);
+    if (ONCE[req.chain].has(req.method) && asked) await this.store(req.id, res);
     return res;
   }
 
   private async dispatch(sender: Runtime.MessageSender, req: ValidPortRequest): Promise<unknown> {
     const origin = originFromSender(sender);
-    if (req.chain === 'btc') throw new WalletError(RPC.methodNotFound, `Bitcoin method ${req.method} is not supported yet`);
     if (req.method === 'eth_sign') throw new WalletError(RPC.methodNotFound, 'eth_sign is not supported: it signs opaque hashes. Use personal_sign or eth_signTypedData_v4.');
-    const method = ethMethods.get(req.method);
-    if (!method) throw new WalletError(RPC.methodNotFound, `The method "${req.method}" does not exist / is not available.`);
+    const method = (req.chain === 'btc' ? btcMethods : ethMethods).get(req.method);
+    if (!method) throw new WalletError(RPC.methodNotFound, `The method "${req.method.slice(0, 64)}" does not exist / is not available.`);
 
-    const { wallet, permissions, keyring, approvals } = this.services;
+    const { wallet, keyring, approvals } = this.services;
+    // Permissions are per chain: a site connected for Ethereum has asked nothing of Bitcoin.
+    const permissions = req.chain === 'btc' ? this.services.btc.permissions : this.services.permissions;
     await wallet.ready();
     if (method.access === 'connected' && !(await permissions.get(origin))) {
       throw new WalletError(RPC.unauthorized, 'The requested account and/or method has not been authorized by the user.');

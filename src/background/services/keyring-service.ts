@@ -1,4 +1,4 @@
-import { HdKeyring } from '../../core/keyring';
+import { HdKeyring, type BtcPurpose } from '../../core/keyring';
 import { walletError } from '../../shared/errors';
 import type { AccountView, BtcNetworkId } from '../../shared/messages';
 import type { AccountCache, CachedAccount } from './account-cache';
@@ -96,6 +96,24 @@ export class KeyringService {
   async ethPrivateKey(index: number): Promise<Uint8Array> {
     if (!this.hasAccount(index)) throw walletError('unknown_account', `No account with index ${index}`);
     return (await this.root()).ethPrivateKey(index);
+  }
+
+  /** Public keys of m/purpose'/c'/account'/change/{from…from+count-1}. */
+  async btcPublicKeys(account: number, purpose: BtcPurpose, network: BtcNetworkId, change: 0 | 1, from: number, count: number): Promise<Uint8Array[]> {
+    if (!this.hasAccount(account)) throw walletError('unknown_account', `No account with index ${account}`);
+    const hd = await this.root();
+    return Array.from({ length: count }, (_, k) => hd.btcPublicKey(purpose, network, account, change, from + k));
+  }
+
+  /** A Bitcoin signing key; callers wipe `privateKey` after use. */
+  async btcKey(account: number, purpose: BtcPurpose, network: BtcNetworkId, change: 0 | 1, index: number): Promise<{ publicKey: Uint8Array; privateKey: Uint8Array }> {
+    if (!this.hasAccount(account)) throw walletError('unknown_account', `No account with index ${account}`);
+    const { publicKey, privateKey } = (await this.root()).btcNode(purpose, network, account, change, index);
+    return { publicKey, privateKey };
+  }
+
+  async masterFingerprint(): Promise<Uint8Array> {
+    return (await this.root()).masterFingerprint;
   }
 
   accountIndexes(): number[] {

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { Store } from './store';
 
-const KEY = 'permissions';
 
 export interface SitePermission {
   origin: string;
@@ -15,12 +14,18 @@ const schema = v.record(
   v.object({ origin: v.string(), accounts: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), grantedAt: v.number() }),
 );
 
-/** Per-origin permissions in storage.local (DESIGN §5: permissions are per origin). */
+/**
+ * Per-origin permissions in storage.local (DESIGN §5: permissions are per origin), one store
+ * per chain: a site connected for Ethereum sees nothing of Bitcoin until it asks for that too.
+ */
 export class PermissionStore {
-  constructor(private readonly local: Store) {}
+  constructor(
+    private readonly local: Store,
+    private readonly key: 'permissions' | 'btcPermissions' = 'permissions',
+  ) {}
 
   async all(): Promise<Record<string, SitePermission>> {
-    const r = v.safeParse(schema, (await this.local.get<unknown>(KEY)) ?? {});
+    const r = v.safeParse(schema, (await this.local.get<unknown>(this.key)) ?? {});
     return r.success ? r.output : {};
   }
 
@@ -32,7 +37,7 @@ export class PermissionStore {
   async grant(origin: string, accounts: number[]): Promise<SitePermission> {
     const all = await this.all();
     const p: SitePermission = { origin, accounts: [...new Set(accounts)], grantedAt: Date.now() };
-    await this.local.set({ [KEY]: { ...all, [origin]: p } });
+    await this.local.set({ [this.key]: { ...all, [origin]: p } });
     return p;
   }
 
@@ -40,7 +45,7 @@ export class PermissionStore {
     const all = await this.all();
     if (!Object.prototype.hasOwnProperty.call(all, origin)) return false;
     const next = Object.fromEntries(Object.entries(all).filter(([o]) => o !== origin));
-    await this.local.set({ [KEY]: next });
+    await this.local.set({ [this.key]: next });
     return true;
   }
 }

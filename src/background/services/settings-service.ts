@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+import { DEFAULT_BTC_NETWORK } from '../../shared/btc-networks';
 import { BTC_NETWORKS, LANGUAGES, TIP_IDS, type Settings, type TipId } from '../../shared/messages';
 import type { Store } from './store';
 
 const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', autoLockMinutes: 15, btcNetwork: 'mainnet' };
+export const DEFAULT_SETTINGS: Settings = { language: 'en', autoLockMinutes: 15, btcNetwork: DEFAULT_BTC_NETWORK };
 
 // Stored settings are read defensively: a damaged entry falls back per field, never crashes.
 const storedSchema = v.object({

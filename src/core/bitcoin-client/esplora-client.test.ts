@@ -50,6 +50,14 @@ describe('Esplora client against the regtest fixture', () => {
     expect(txs[1]!.outputs[0]).toMatchObject({ address: alice.address, scriptType: 'v0_p2wpkh', value: 100_000n });
   });
 
+  it('reads the genesis hash (which names the network) and refuses bad heights without a request', async () => {
+    expect(await client.blockHashAt(0)).toBe('0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206');
+    const before = esplora.requests.length;
+    await expect(client.blockHashAt(-1)).rejects.toThrow(TypeError);
+    await expect(client.blockHashAt(1.5)).rejects.toThrow(TypeError);
+    expect(esplora.requests.length).toBe(before);
+  });
+
   it('broadcasts a signed spend, then follows it from mempool to block', async () => {
     const f = esplora.fund(alice.address, 100_000n, { mine: true });
     const tx = signTx(
@@ -257,6 +265,7 @@ describe('Esplora client against a misbehaving server', () => {
   it('calls garbage garbage: not JSON, wrong shapes, impossible values', async () => {
     const cases: [string, string, (c: EsploraClient) => Promise<unknown>, RegExp][] = [
       ['/blocks/tip/height', '<html>hello</html>', (c) => c.tipHeight(), /tip height is not a number/],
+      ['/block-height/0', '<html>hello</html>', (c) => c.blockHashAt(0), /block hash is not 32-byte hex/],
       [`/address/${A}/utxo`, '<!doctype html><p>maintenance', (c) => c.utxos(A), /not JSON/],
       [`/address/${A}/utxo`, '{"txid":1}', (c) => c.utxos(A), /unexpected answer/],
       [`/address/${A}/utxo`, JSON.stringify([{ txid: TXID, vout: 0, value: -5, status: { confirmed: false } }]), (c) => c.utxos(A), /at 0\.value/],

@@ -120,6 +120,8 @@ export interface EsploraClient {
   readonly baseUrl: string;
   readonly host: string;
   tipHeight(): Promise<number>;
+  /** Hash of the block at `height` (height 0: the genesis block, which names the network). */
+  blockHashAt(height: number): Promise<string>;
   utxos(address: string): Promise<EsploraUtxo[]>;
   /** newest first: up to 50 unconfirmed, then the 25 newest confirmed (one Esplora page) */
   addressTxs(address: string): Promise<EsploraTx[]>;
@@ -347,6 +349,14 @@ export function createEsploraClient(opts: EsploraClientOptions): EsploraClient {
     },
 
     addressStats,
+
+    async blockHashAt(height) {
+      if (!Number.isInteger(height) || height < 0 || height > 1e9) throw new TypeError(`invalid block height: ${height}`);
+      const path = `/block-height/${height}`;
+      const text = (await getText(path))!.trim().toLowerCase();
+      if (!TXID_RE.test(text)) throw fail('garbage', `GET ${path}`, `block hash is not 32-byte hex${snippet(text)}`);
+      return text;
+    },
 
     async tx(txid) {
       const id = txidArg(txid);

@@ -78,7 +78,8 @@ function checkAmount(v: bigint, what: string): void {
 export function buildSendPsbt(p: BuildSendParams): Psbt {
   ensureEcc();
   if (p.inputs.length === 0) throw new InvalidSendError('bad_amount', 'No inputs');
-  if (p.recipients.length === 0) throw new InvalidSendError('no_recipients', 'No recipients');
+  // A cancel (RBF back to ourselves) pays only the change; anything else needs a recipient.
+  if (p.recipients.length === 0 && !(p.change && p.change.value > 0n)) throw new InvalidSendError('no_recipients', 'No recipients');
   const psbt = new Psbt({ network: btcNetwork(p.network) });
   psbt.setVersion(2);
   psbt.setLocktime(p.locktime ?? 0);

@@ -72,6 +72,21 @@ describe('branch and bound', () => {
     expect(s.fee).toBe(exactFee(1, 2) + 40n);
   });
 
+  it('finds an exact match in a pool of 253+ coins (fee sized for the inputs picked, not the pool)', () => {
+    // Sizing the input-count varint for the whole pool (3 bytes at ≥ 253 coins) made the fee 2 vB
+    // too high, so every zero-excess match was rejected and a change output paid instead.
+    const a = utxo(50_000n);
+    const noise = Array.from({ length: 300 }, (_, i) => utxo(BigInt(10_000_000 + i * 1_000)));
+    const amount = a.value - exactFee(1, 20);
+    const p = base([...noise, a], amount, { feeRate: 20 });
+    const s = selectCoins(p);
+    expect(s.algorithm).toBe('bnb');
+    expect(s.inputs).toEqual([a]);
+    expect(s.change).toBe(0n);
+    expect(s.fee).toBe(exactFee(1, 20));
+    checkInvariants(s, p);
+  });
+
   it('skips equivalent branches and stays fast on 500 coins', () => {
     const coins = Array.from({ length: 500 }, (_, i) => utxo(BigInt(10_000 + (i % 50) * 1_000)));
     const t0 = performance.now();

@@ -151,8 +151,9 @@ function evaluate(coins: readonly Candidate[], ctx: Ctx, algorithm: Selection['a
 interface BnbTarget {
   /** sats paid to recipients */
   amount: number;
-  /** weight of everything but the inputs (overhead + outputs) */
-  baseWeight: number;
+  /** weight of the recipient outputs */
+  outWeight: number;
+  nOut: number;
   rate: number;
   costOfChange: number;
 }
@@ -175,7 +176,10 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
   const weights = Float64Array.from(pool, (c) => c.weight);
   const wastes = Float64Array.from(pool, (c) => c.waste);
   const rateMilli = Math.round(t.rate * 1000);
-  const floatTarget = t.amount + (t.baseWeight * t.rate) / 4;
+  // Weight of everything but the inputs with a 1-byte input count (< 253 inputs). The look-ahead
+  // bound uses it too: the smallest overhead, so the bound never prunes a real match.
+  const baseWeight = overheadWeight(1, t.nOut) + t.outWeight;
+  const floatTarget = t.amount + (baseWeight * t.rate) / 4;
   let available = effs.reduce((s, e) => s + e, 0);
   if (n === 0 || available < floatTarget) return null;
   const feeIsHigh = wastes[0]! > 0;
@@ -193,7 +197,9 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
     if (eff + available < floatTarget || (waste > bestWaste && feeIsHigh)) {
       backtrack = true;
     } else if (depth > 0) {
-      const fee = Math.ceil((Math.ceil((t.baseWeight + weight) / 4) * rateMilli) / 1000);
+      // The input-count varint grows from 1 to 3 bytes at 253 inputs.
+      const base = depth < 0xfd ? baseWeight : overheadWeight(depth, t.nOut) + t.outWeight;
+      const fee = Math.ceil((Math.ceil((base + weight) / 4) * rateMilli) / 1000);
       const excess = value - t.amount - fee;
       if (excess > t.costOfChange) {
         backtrack = true;
@@ -289,7 +295,7 @@ export function selectCoins(p: SelectCoinsParams): Selection {
   const candidates: Selection[] = [];
   const bnb = branchAndBound(
     coins,
-    { amount: ctx.recipientsTotal, baseWeight, rate, costOfChange: ctx.costOfChange },
+    { amount: ctx.recipientsTotal, outWeight: ctx.outWeight, nOut: ctx.nOut, rate, costOfChange: ctx.costOfChange },
     p.maxTries,
   );
   if (bnb) {

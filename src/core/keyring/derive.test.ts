@@ -80,6 +80,15 @@ describe('BIP84 test vectors (P2WPKH)', () => {
     expect(kr.btcAddresses(0, 'mainnet').p2wpkh).toBe('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu');
   });
 
+  it('master fingerprint of the vector phrase is 73c5da0a (as in every BIP84/86 PSBT tool)', () => {
+    expect(bytesToHex(kr.masterFingerprint)).toBe('73c5da0a');
+  });
+
+  it('btcPublicKey equals the node key of the same path (change chain too)', () => {
+    const v = bip84.addresses.find((a) => a.change === 1)!;
+    expect(bytesToHex(kr.btcPublicKey(84, 'mainnet', 0, 1, v.index))).toBe(v.pubkey);
+  });
+
   it.each(bip84.addresses)('$path', ({ path, change, index, privkey, pubkey, address }) => {
     const node = kr.btcNode(84, 'mainnet', 0, change as 0 | 1, index);
     expect(node.path).toBe(path);

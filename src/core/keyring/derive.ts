@@ -145,9 +145,21 @@ export class HdKeyring {
   }
 
   #btcPublicKey(purpose: BtcPurpose, network: BtcNetworkName, account: number): Uint8Array {
-    const { publicKey, privateKey } = this.btcNode(purpose, network, account, 0, 0);
+    return this.btcPublicKey(purpose, network, account, 0, 0);
+  }
+
+  /** Public key of m/purpose'/c'/account'/change/index (the private half is wiped at once). */
+  btcPublicKey(purpose: BtcPurpose, network: BtcNetworkName, account: number, change: 0 | 1, index: number): Uint8Array {
+    const { publicKey, privateKey } = this.btcNode(purpose, network, account, change, index);
     privateKey.fill(0);
     return publicKey;
+  }
+
+  /** BIP32 fingerprint of the master key, 4 bytes big-endian (PSBT derivation records). */
+  get masterFingerprint(): Uint8Array {
+    if (!this.#root) throw new Error('HdKeyring has been wiped');
+    const fp = this.#root.fingerprint;
+    return Uint8Array.of(fp >>> 24, (fp >>> 16) & 0xff, (fp >>> 8) & 0xff, fp & 0xff);
   }
 
   /** First receive addresses of account `index`: BIP84 m/84'/c'/index'/0/0 and BIP86 m/86'/c'/index'/0/0. */

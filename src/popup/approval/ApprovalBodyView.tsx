@@ -1,4 +1,5 @@
 import type { ApprovalBody, ApprovalDecision } from '../../shared/approvals';
+import { BtcPsbtBody, BtcSendBody, BtcSignMessageBody } from './BtcBodies';
 import { AddChainBody, SwitchChainBody, WatchAssetBody } from './ChainBodies';
 import { ConnectBody } from './ConnectBody';
 import { PersonalSignBody, TypedDataBody } from './SignBodies';
@@ -23,6 +24,12 @@ export function ApprovalBodyView({ body, setDecision }: { body: ApprovalBody; se
       return <AddChainBody body={body} />;
     case 'watch_asset':
       return <WatchAssetBody body={body} />;
+    case 'btc_sign_message':
+      return <BtcSignMessageBody body={body} />;
+    case 'btc_sign_psbt':
+      return <BtcPsbtBody body={body} />;
+    case 'btc_send':
+      return <BtcSendBody body={body} />;
     case 'unlock':
       return null;
   }

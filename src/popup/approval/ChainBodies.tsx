@@ -7,7 +7,7 @@ export function SwitchChainBody({ body }: { body: Extract<ApprovalBody, { kind: 
   return (
     <>
       <h1>{t('approval.switch.title')}</h1>
-      <p>{t('approval.switch.body', { from: body.fromName, to: body.name, chainId: body.chainId })}</p>
+      <p>{body.btc ? t('approval.switch.btcBody', { from: body.fromName, to: body.name }) : t('approval.switch.body', { from: body.fromName, to: body.name, chainId: body.chainId })}</p>
     </>
   );
 }

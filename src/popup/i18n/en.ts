@@ -1,4 +1,6 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
+import { enBtc } from './en-btc';
+
 export const en = {
   'app.name': 'DuoWallet',
   'common.back': 'Back',
@@ -192,7 +194,6 @@ export const en = {
   'netact.builtIn': "Built in",
   'netact.custom': "You (at a site's request)",
   'netact.bitcoin': "Bitcoin (Esplora)",
-  'netact.bitcoinNone': "None configured yet: this version contacts no Bitcoin server.",
   'netact.other': "Nothing else",
   'netact.noPrices': "No price source: the wallet does not fetch prices.",
   'netact.noTelemetry': "No analytics, crash reports or update checks of its own.",
@@ -238,6 +239,7 @@ export const en = {
   'insights.budgetFor': "Monthly budget for {symbol}",
   'insights.noBudget': "No budget",
   'insights.alert': "You passed your monthly budget for {assets}.",
+  ...enBtc,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhBtc } from './zh_CN-btc';
 
 /** 简体中文. Every key of en must be here (a test checks both ways). */
 export const zh_CN: Record<MessageKey, string> = {
@@ -193,7 +194,6 @@ export const zh_CN: Record<MessageKey, string> = {
   'netact.builtIn': "内置",
   'netact.custom': "您（应网站请求）",
   'netact.bitcoin': "比特币（Esplora）",
-  'netact.bitcoinNone': "尚未配置：此版本不连接任何比特币服务器。",
   'netact.other': "没有其他连接",
   'netact.noPrices': "没有价格来源：钱包不获取价格。",
   'netact.noTelemetry': "没有自带的分析、崩溃报告或更新检查。",
@@ -239,4 +239,5 @@ export const zh_CN: Record<MessageKey, string> = {
   'insights.budgetFor': "{symbol} 的每月预算",
   'insights.noBudget': "无预算",
   'insights.alert': "您已超出 {assets} 的每月预算。",
+  ...zhBtc,
 };

@@ -6,6 +6,8 @@ import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
+import type { BtcSendReview } from '../../shared/btc-views';
+import { BtcActivity, BtcReplaceReview } from '../btc/BtcActivity';
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
@@ -27,6 +29,8 @@ export function Activity() {
   }, [load]);
 
   const act = (p: Promise<unknown>) => p.then(load, (e: unknown) => setError(errorText(t, e)));
+  const [btcReview, setBtcReview] = useState<BtcSendReview | null>(null);
+  if (btcReview) return <BtcReplaceReview review={btcReview} onDone={() => setBtcReview(null)} />;
 
   return (
     <main className="screen" data-testid="activity-screen">
@@ -36,6 +40,7 @@ export function Activity() {
           {t('common.back')}
         </button>
       </header>
+      <h2>{t('activity.ethereum')}</h2>
       {items?.length === 0 && <p>{t('activity.empty')}</p>}
       <ul className="stack plain">
         {items?.map((it) => {
@@ -64,6 +69,7 @@ export function Activity() {
         })}
       </ul>
       <FormError message={error} />
+      <BtcActivity onReview={setBtcReview} />
     </main>
   );
 }

@@ -34,7 +34,7 @@ export function ConnectedSites() {
             <span>
               <strong>{s.origin}</strong>
               <br />
-              <span className="muted">{s.accounts.map((a) => `${a.slice(0, 6)}…${a.slice(-4)}`).join(', ')}</span>
+              <span className="muted">{[...s.accounts.map((a) => `${a.slice(0, 6)}…${a.slice(-4)}`), ...s.btcAccounts.map((a) => `${a.slice(0, 8)}…${a.slice(-4)}`)].join(', ')}</span>
             </span>
             <button
               type="button"

@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { navigate } from '../router';
 import { AccountPicker } from './AccountPicker';
 import { BalanceCard } from './BalanceCard';
+import { BtcBalanceCard } from '../btc/BtcBalanceCard';
 import { NetworkPicker } from './NetworkPicker';
 import { BudgetAlert } from './Insights';
 import { SecurityTip } from '../components/SecurityTip';
@@ -63,6 +64,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
       <BudgetAlert />
       <SecurityTip id="backup" />
       {account && <BalanceCard refreshKey={`${account.index}:${netKey}`} />}
+      {account && <BtcBalanceCard refreshKey={`${account.index}:${netKey}:${btcNetwork}`} />}
       <nav className="row" aria-label={t('home.title')}>
         <button type="button" className="primary" data-testid="send-button" onClick={() => navigate('/send')}>
           {t('home.send')}
@@ -72,6 +74,9 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
         </button>
         <button type="button" data-testid="activity-button" onClick={() => navigate('/activity')}>
           {t('home.activity')}
+        </button>
+        <button type="button" data-testid="btc-coins-button" onClick={() => navigate('/btc-coins')}>
+          {t('btc.coins')}
         </button>
         <button type="button" data-testid="insights-button" onClick={() => navigate('/insights')}>
           {t('insights.title')}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { BTC_NETWORKS } from '../../shared/messages';
+import type { BtcNetworkEntry } from '../../shared/btc-views';
 import type { EthNetwork } from '../../shared/networks';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -24,9 +24,11 @@ export function NetworkActivity() {
   const t = useT();
   const id = useId();
   const [nets, setNets] = useState<{ networks: EthNetwork[]; current: number } | null>(null);
+  const [btcNets, setBtcNets] = useState<{ networks: BtcNetworkEntry[]; current: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     call('networks_list', {}).then(setNets, (e: unknown) => setError(errorText(t, e)));
+    call('btc_networks', {}).then(setBtcNets, (e: unknown) => setError(errorText(t, e)));
   }, [t]);
 
   return (
@@ -77,11 +79,33 @@ export function NetworkActivity() {
 
       <section className="stack" aria-labelledby={`${id}-btc`}>
         <h2 id={`${id}-btc`}>{t('netact.bitcoin')}</h2>
+        <p className="hint">{t('netact.btcWhen')}</p>
         <ul className="stack plain">
-          {BTC_NETWORKS.map((b) => (
-            <li key={b} className="card stack" data-testid="endpoint-btc" data-network={b}>
-              <strong>Bitcoin {b}</strong>
-              <span>{t('netact.bitcoinNone')}</span>
+          {btcNets?.networks.map((b) => (
+            <li key={b.id} className="card stack" data-testid="endpoint-btc" data-network={b.id} data-url={b.esploraUrl}>
+              <div className="row spread">
+                <strong>{b.name}</strong>
+                {b.id === btcNets.current && <span className="badge">{t('netact.inUse')}</span>}
+                <button type="button" className="small" data-testid="endpoint-edit-button" aria-label={`${t('networks.edit')}: ${b.name}`} onClick={() => navigate('/networks')}>
+                  {t('networks.edit')}
+                </button>
+              </div>
+              <dl className="fields">
+                <div className="field">
+                  <dt>{t('netact.esplora')}</dt>
+                  <dd>
+                    <code>{b.esploraUrl}</code>
+                  </dd>
+                </div>
+                <div className="field">
+                  <dt>{t('netact.host')}</dt>
+                  <dd>{hostOf(b.esploraUrl)}</dd>
+                </div>
+                <div className="field">
+                  <dt>{t('netact.source')}</dt>
+                  <dd>{t(b.esploraUrl === b.defaultEsploraUrl ? 'netact.builtIn' : 'netact.custom')}</dd>
+                </div>
+              </dl>
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
+import { BtcNetworks } from '../btc/BtcNetworks';
 
 /** EVM networks: edit RPC / explorer of any, add custom ones (chain id checked against the RPC), remove custom ones. */
 export function Networks() {
@@ -32,6 +33,7 @@ export function Networks() {
       </ul>
       <AddNetwork onAdded={load} />
       <FormError message={error} />
+      <BtcNetworks />
     </main>
   );
 }

@@ -1,12 +1,15 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { encodeBip21 } from '../../core/bitcoin/bip21';
 import type { AccountView } from '../../shared/messages';
+import { parseUnits } from '../../shared/units';
 import { call } from '../api';
 import { Address } from '../components/Address';
 import { useT } from '../i18n';
 import { navigate } from '../router';
 
 type Chain = 'eth' | 'btc';
+
 
 /** Address + QR (BIP21 URI for Bitcoin, EIP-681 style for Ethereum) for the selected account. */
 export function Receive() {
@@ -15,6 +18,8 @@ export function Receive() {
   const [chain, setChain] = useState<Chain>('eth');
   const [network, setNetwork] = useState('');
   const [qr, setQr] = useState<string | null>(null);
+  const [btcType, setBtcType] = useState<'p2wpkh' | 'p2tr'>('p2wpkh');
+  const [amount, setAmount] = useState('');
 
   useEffect(() => {
     void Promise.all([call('accounts_list', {}), call('networks_list', {})]).then(([a, n]) => {
@@ -23,15 +28,16 @@ export function Receive() {
     });
   }, []);
 
-  const address = account ? (chain === 'eth' ? account.eth : account.btc.p2wpkh) : '';
+  const address = account ? (chain === 'eth' ? account.eth : account.btc[btcType]) : '';
+  const sats = parseUnits(amount, 8);
+  const uri = chain === 'btc' ? encodeBip21({ address, ...(sats ? { amount: sats } : {}) }) : address;
   useEffect(() => {
     if (!address) return;
-    const uri = chain === 'btc' ? `bitcoin:${address}` : address;
     QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
       (svg) => setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
       () => setQr(null),
     );
-  }, [address, chain]);
+  }, [address, uri]);
 
   return (
     <main className="screen" data-testid="receive-screen">
@@ -52,7 +58,22 @@ export function Receive() {
         <>
           <p>{t('receive.intro', { asset: chain === 'eth' ? 'ETH / ERC-20' : 'BTC', network: chain === 'eth' ? network : 'Bitcoin' })}</p>
           {qr && <img className="qr" data-testid="receive-qr" src={qr} alt={`${t('receive.qr')}: ${address}`} width={200} height={200} />}
-          <Address label={t(chain === 'eth' ? 'home.ethAddress' : 'home.btcSegwit')} address={address} testid="receive-address" />
+          <Address label={t(chain === 'eth' ? 'home.ethAddress' : btcType === 'p2wpkh' ? 'home.btcSegwit' : 'home.btcTaproot')} address={address} testid="receive-address" />
+          {chain === 'btc' && (
+            <>
+              <label htmlFor="receive-btc-type">{t('receive.addressType')}</label>
+              <select id="receive-btc-type" data-testid="receive-btc-type" value={btcType} onChange={(e) => setBtcType(e.target.value === 'p2tr' ? 'p2tr' : 'p2wpkh')}>
+                <option value="p2wpkh">{t('home.btcSegwit')}</option>
+                <option value="p2tr">{t('home.btcTaproot')}</option>
+              </select>
+              <label htmlFor="receive-btc-amount">{t('receive.amount')}</label>
+              <input id="receive-btc-amount" data-testid="receive-amount-input" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />
+              <span className="label">{t('receive.uri')}</span>
+              <code className="address" data-testid="receive-uri">
+                {uri}
+              </code>
+            </>
+          )}
         </>
       )}
     </main>

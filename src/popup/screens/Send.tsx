@@ -7,6 +7,7 @@ import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
+import { SendBtc } from '../btc/SendBtc';
 
 type Speed = 'slow' | 'normal' | 'fast';
 const maxFee = (q: SendQuote, s: Speed) => BigInt(q.fees[s].gas) * BigInt(q.fees[s].maxFeePerGas ?? q.fees[s].gasPrice ?? '0');
@@ -62,6 +63,22 @@ export function Send() {
     setBusy(true);
     call('send_confirm', { asset, to, amount, speed }).then(() => navigate('/activity'), fail);
   };
+
+  const assetSelect = (
+    <>
+      <label htmlFor={`${id}-asset`}>{t('send.asset')}</label>
+      <select id={`${id}-asset`} data-testid="send-asset-select" value={asset} onChange={(e) => setAsset(e.target.value)}>
+        <option value="eth">{balances?.nativeSymbol ?? 'ETH'}</option>
+        {balances?.tokens.map((tok) => (
+          <option key={tok.address} value={tok.address}>
+            {tok.symbol}
+          </option>
+        ))}
+        <option value="btc">BTC</option>
+      </select>
+    </>
+  );
+  if (asset === 'btc') return <SendBtc assetSelect={assetSelect} />;
 
   if (quote) {
     const fee = maxFee(quote, speed);
@@ -126,15 +143,7 @@ export function Send() {
         </button>
       </header>
       <form className="stack" onSubmit={review}>
-        <label htmlFor={`${id}-asset`}>{t('send.asset')}</label>
-        <select id={`${id}-asset`} data-testid="send-asset-select" value={asset} onChange={(e) => setAsset(e.target.value)}>
-          <option value="eth">{balances?.nativeSymbol ?? 'ETH'}</option>
-          {balances?.tokens.map((tok) => (
-            <option key={tok.address} value={tok.address}>
-              {tok.symbol}
-            </option>
-          ))}
-        </select>
+        {assetSelect}
         <label htmlFor={`${id}-to`}>{t('send.to')}</label>
         <input id={`${id}-to`} data-testid="send-to-input" autoComplete="off" spellCheck={false} placeholder="0x…" value={to} onChange={(e) => setTo(e.target.value)} />
         <label htmlFor={`${id}-amount`}>{t('send.amount')}</label>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { btcAddress } from './btc-derive';
 
 export const PASSWORD = 'correct horse battery';
 /** BIP84/BIP86 test vector phrase; its addresses are published in both BIPs. */
@@ -9,6 +10,18 @@ export const ABANDON_ADDRESSES = {
   p2wpkh: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
   p2tr: 'bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr',
 };
+/** The same phrase on regtest (coin type 1'), where the E2E build starts (build.mjs --local). */
+export const ABANDON_REGTEST = {
+  eth: ABANDON_ADDRESSES.eth,
+  p2wpkh: btcAddress(ABANDON, 'p2wpkh', 'regtest'),
+  p2tr: btcAddress(ABANDON, 'p2tr', 'regtest'),
+};
+
+/** Picks a Bitcoin network in the home screen's network menu. */
+export async function pickBtcNetwork(page: Page, network: 'mainnet' | 'testnet4' | 'signet' | 'regtest'): Promise<void> {
+  await page.getByTestId('network-picker').click();
+  await page.getByTestId(`network-option-btc-${network}`).click();
+}
 
 export async function importWallet(page: Page, mnemonic: string, password = PASSWORD, passphrase?: string): Promise<void> {
   await page.getByTestId('onboarding-import').click();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { startRegtestEsplora, type RegtestEsplora } from '../../fixtures/regtest';
 import { ROOT } from './paths';
 
 interface Started {
@@ -18,4 +19,12 @@ export async function startChainAndPages(): Promise<{ anvil: Started; pages: Sta
   const port = 5400 + Math.floor(Math.random() * 400);
   const server = await serveStatic(resolve(ROOT, 'test/fixtures'), { port });
   return { anvil, startAnvil, pages: { url: server.url, port, stop: () => server.close() } };
+}
+
+/**
+ * The regtest Esplora TEST FIXTURE on 127.0.0.1:3002, where the E2E build's "Bitcoin Regtest"
+ * network points (src/shared/btc-networks.ts).
+ */
+export async function startRegtest(): Promise<RegtestEsplora> {
+  return startRegtestEsplora({ port: 3002 });
 }

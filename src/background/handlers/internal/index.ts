@@ -15,6 +15,11 @@ import { accountsSelect } from './accounts-select';
 import { settingsGet } from './settings-get';
 import { settingsSet } from './settings-set';
 import type { InternalHandler } from './types';
+import { btcActivityList } from './btc-activity';
+import { btcCoins, btcSetFrozen } from './btc-coins';
+import { btcNetworks, btcSetEsploraUrl } from './btc-networks';
+import { btcFeeRates, btcOverview } from './btc-overview';
+import { btcReplaceQuote, btcSendConfirm, btcSendQuote } from './btc-send';
 import { walletCreate } from './wallet-create';
 import { walletGenerateMnemonic } from './wallet-generate-mnemonic';
 import { walletGetState } from './wallet-get-state';
@@ -61,6 +66,16 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   activity_list: activityList,
   activity_speedUp: activitySpeedUp,
   activity_cancel: activityCancel,
+  btc_overview: btcOverview,
+  btc_feeRates: btcFeeRates,
+  btc_sendQuote: btcSendQuote,
+  btc_replaceQuote: btcReplaceQuote,
+  btc_sendConfirm: btcSendConfirm,
+  btc_activity: btcActivityList,
+  btc_coins: btcCoins,
+  btc_setFrozen: btcSetFrozen,
+  btc_networks: btcNetworks,
+  btc_setEsploraUrl: btcSetEsploraUrl,
 };
 
 /** Methods that work while locked; everything else needs an unlocked keyring. */
@@ -77,6 +92,7 @@ export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
   'approvals_list',
   'approvals_resolve',
   'networks_list',
+  'btc_networks',
   // A forgotten password leaves reset as the way out (the phrase restores the funds).
   'wallet_reset',
 ]);
