@@ -2,16 +2,19 @@ import { recoverPersonalSignature } from '@metamask/eth-sig-util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './helpers/approval';
+import { btcAddress } from './helpers/btc-derive';
 import { expectScreen, importWallet, unlock } from './helpers/flows';
 import { CHROMIUM_OWN_ARGS, describeRecords, isChromiumOwn, startLoggingProxy, type ProxyRecord } from './helpers/logging-proxy';
 import { rpc } from './helpers/rpc';
-import { startChainAndPages } from './helpers/servers';
+import { startChainAndPages, startRegtest } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
+import type { RegtestEsplora } from '../fixtures/regtest';
 
 /**
  * Every request Chromium makes goes through a recording proxy of ours (loopback included:
- * --proxy-bypass-list=<-loopback>). The only hosts allowed are our dApp page server and the
- * local anvil the wallet is configured with; the proxy refuses anything else. Chromium's own
+ * --proxy-bypass-list=<-loopback>). The only hosts allowed are our dApp page server, the
+ * local anvil and the regtest Esplora fixture the wallet is configured with; the proxy
+ * refuses anything else. Chromium's own
  * two unstoppable services are pointed at hosts we name (CHROMIUM_OWN_ARGS), so they are told
  * apart from the wallet by name and are refused too: nothing leaves the machine.
  */
@@ -27,6 +30,7 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
   let pagesUrl: string;
   let allowed: Set<string>;
   let popup: Page;
+  let esplora: RegtestEsplora;
 
   /** What the wallet and the pages asked for: everything but Chromium's own services. */
   const ours = () => proxy.records.filter((r) => !isChromiumOwn(r));
@@ -38,11 +42,13 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
   beforeAll(async () => {
     proxy = await startLoggingProxy();
     const { anvil, pages } = await startChainAndPages();
+    esplora = await startRegtest();
     pagesUrl = pages.url;
-    allowed = new Set([`127.0.0.1:${new URL(anvil.url).port}`, `127.0.0.1:${pages.port}`]);
+    allowed = new Set([`127.0.0.1:${new URL(anvil.url).port}`, `127.0.0.1:${pages.port}`, `127.0.0.1:${esplora.port}`]);
     stopAll = async () => {
       await pages.stop();
       await anvil.stop();
+      await esplora.stop();
       await proxy.close();
     };
     wb = await WalletBrowser.launch(undefined, { args: [...proxy.args, ...CHROMIUM_OWN_ARGS] });
@@ -77,6 +83,10 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
     expectOnlyAllowed(seen, 'import + home');
     // The balance came through the proxy: the recording is not blind.
     expect(seen.some((r) => r.port === 8545 && r.forwarded)).toBe(true);
+    // Bitcoin (regtest): the balance comes from the configured Esplora server only.
+    await expect.poll(() => popup.getByTestId('balance-btc').getAttribute('data-value'), { timeout: 15_000 }).toBe('0');
+    expect(since(mark).some((r) => r.port === esplora.port && r.forwarded)).toBe(true);
+    expectOnlyAllowed(since(mark), 'import + home (with Bitcoin)');
   });
 
   it('fetches nothing while locked and idle (unlock screen open, then no wallet page open)', async () => {
@@ -133,6 +143,21 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
     await popup.getByTestId('activity-item').first().waitFor();
     await expect.poll(() => popup.getByTestId('activity-item').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
     expectOnlyAllowed(since(mark), 'send');
+  });
+
+  it('a Bitcoin send on regtest contacts only the Esplora server', async () => {
+    const me = await popup.getByTestId('account-address-btc-p2wpkh').getAttribute('data-address');
+    esplora.fund(me!, 100_000n, { mine: true });
+    const mark = ours().length;
+    await popup.goto(`${wb.popupUrl}#/send`);
+    await popup.getByTestId('send-asset-select').selectOption('btc');
+    await popup.getByTestId('send-to-input').fill(btcAddress(JUNK, 'p2wpkh', 'regtest', 5));
+    await popup.getByTestId('send-amount-input').fill('0.0001');
+    await popup.getByTestId('send-review-button').click();
+    await popup.getByTestId('send-confirm-button').click();
+    await popup.getByTestId('activity-screen').waitFor();
+    await expect.poll(() => esplora.state.mempool().filter((t) => t.origin === 'normal').length, { timeout: 15_000 }).toBe(1);
+    expectOnlyAllowed(since(mark), 'bitcoin send');
   });
 
   it('unlocked but with no wallet page open: no polling in the background', async () => {

@@ -10,6 +10,7 @@ import {
   sendMax,
   txVsize,
   validateBtcAddress,
+  type KeyPath,
   type Recipient,
   type SendInput,
   type Utxo,
@@ -272,8 +273,8 @@ export class BtcSendService {
   }
 }
 
-function pathOf(a: BookAddress) {
-  return { purpose: (a.type === 'p2wpkh' ? 84 : 86), change: a.change, index: a.index };
+function pathOf(a: BookAddress): KeyPath {
+  return { purpose: a.type === 'p2wpkh' ? 84 : 86, change: a.change, index: a.index };
 }
 
 function toSendInput(u: { txid: string; vout: number; value: bigint; confirmed: boolean }, a: BookAddress): SendInput {
