@@ -26,6 +26,21 @@ const anvil = await startAnvil({ port: Number(process.env.ANVIL_PORT ?? 8545) })
 children.push(() => anvil.stop());
 console.log(`anvil:     ${anvil.url} (chain id 31337; test accounts from "test test ... junk")`);
 
+// Bitcoin: the regtest Esplora TEST FIXTURE (no Bitcoin node installs here) on electrs' regtest
+// port, where the --local build's "Bitcoin Regtest" network points. Account 0 of the anvil test
+// phrase gets 1.1 BTC; a block every 30 s confirms what you send.
+const TEST_PHRASE = 'test test test test test test test test test test test junk';
+const regtest = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'test/fixtures/regtest/cli.ts'), '--port', process.env.ESPLORA_PORT ?? '3002', '--fund-phrase', TEST_PHRASE, '--mine-every', '30'], { stdio: ['ignore', 'pipe', 'inherit'] });
+children.push(() => regtest.kill('SIGTERM'));
+await new Promise((ok, fail) => {
+  regtest.once('exit', (c) => fail(new Error(`regtest fixture exited (${c})`)));
+  regtest.stdout.once('data', (d) => {
+    process.stdout.write(`bitcoin:   ${String(d).split('\n')[0].replace('regtest Esplora TEST FIXTURE listening on ', '')} (regtest Esplora TEST FIXTURE; 1.1 BTC for account 0 of the test phrase, a block every 30 s)\n`);
+    ok();
+  });
+});
+regtest.stdout.resume();
+
 const dapp = await serveStatic(resolve(root, 'test/fixtures/dapp'), { port: Number(process.env.DAPP_PORT ?? 5173) });
 children.push(() => dapp.close());
 console.log(`demo dApp: ${dapp.url}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { btcAddress } from './helpers/btc-derive';
+import { btcAddress } from '../fixtures/regtest/phrase-addresses';
 import { ABANDON, ABANDON_ADDRESSES, ABANDON_REGTEST, PASSWORD, addresses, expectScreen, importWallet, pickBtcNetwork, storedVault } from './helpers/flows';
 import { WalletBrowser } from './helpers/wallet-browser';
 

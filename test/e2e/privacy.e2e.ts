@@ -2,7 +2,7 @@ import { recoverPersonalSignature } from '@metamask/eth-sig-util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './helpers/approval';
-import { btcAddress } from './helpers/btc-derive';
+import { btcAddress } from '../fixtures/regtest/phrase-addresses';
 import { expectScreen, importWallet, unlock } from './helpers/flows';
 import { CHROMIUM_OWN_ARGS, describeRecords, isChromiumOwn, startLoggingProxy, type ProxyRecord } from './helpers/logging-proxy';
 import { rpc } from './helpers/rpc';

@@ -3,7 +3,7 @@ import * as btc from '@scure/btc-signer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFeeEstimates, type RegtestEsplora } from '../fixtures/regtest';
-import { btcAddress, REGTEST } from './helpers/btc-derive';
+import { btcAddress, REGTEST } from '../fixtures/regtest/phrase-addresses';
 import { ABANDON, addresses, expectScreen, importWallet } from './helpers/flows';
 import { startRegtest } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';

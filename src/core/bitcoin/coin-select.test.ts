@@ -87,6 +87,18 @@ describe('branch and bound', () => {
     checkInvariants(s, p);
   });
 
+  it('between exact matches of equal waste (at the long-term rate) takes the lighter one: less fee', () => {
+    const amount = 100_000n;
+    const single = utxo(amount + exactFee(1, 10));
+    const trio = [utxo(40_000n), utxo(35_000n), utxo(amount + exactFee(3, 10) - 75_000n)];
+    const p = base([single, ...trio], amount, { feeRate: 10, longTermFeeRate: 10 });
+    const s = selectCoins(p);
+    expect(s.algorithm).toBe('bnb');
+    expect(s.inputs).toEqual([single]);
+    expect(s.fee).toBe(exactFee(1, 10));
+    checkInvariants(s, p);
+  });
+
   it('skips equivalent branches and stays fast on 500 coins', () => {
     const coins = Array.from({ length: 500 }, (_, i) => utxo(BigInt(10_000 + (i % 50) * 1_000)));
     const t0 = performance.now();

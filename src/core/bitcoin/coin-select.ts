@@ -187,6 +187,7 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
   let depth = 0;
   let best: Int32Array | null = null;
   let bestWaste = Infinity;
+  let bestWeight = Infinity;
   let eff = 0;
   let value = 0;
   let weight = 0;
@@ -204,9 +205,12 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
       if (excess > t.costOfChange) {
         backtrack = true;
       } else if (excess >= 0) {
-        if (waste + excess <= bestWaste) {
+        // Equal waste (every input costs the same now and later at the long-term rate): the
+        // lighter selection pays less fee, as selectCoins' own ranking prefers.
+        if (waste + excess < bestWaste || (waste + excess === bestWaste && weight < bestWeight)) {
           best = selection.slice(0, depth);
           bestWaste = waste + excess;
+          bestWeight = weight;
         }
         backtrack = true;
       }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { btcAddress } from './btc-derive';
+import { btcAddress } from '../../fixtures/regtest/phrase-addresses';
 
 export const PASSWORD = 'correct horse battery';
 /** BIP84/BIP86 test vector phrase; its addresses are published in both BIPs. */
