@@ -76,3 +76,15 @@ export function createEmitter(): Emitter {
     },
   };
 }
+
+/** The Node-style listener methods a provider exposes over `emitter`; each returns `self()` for chaining. */
+export function listenerMethods<T>(emitter: Emitter, self: () => T) {
+  return {
+    on: (event: string, listener: Listener): T => (emitter.on(event, listener), self()),
+    addListener: (event: string, listener: Listener): T => (emitter.on(event, listener), self()),
+    once: (event: string, listener: Listener): T => (emitter.once(event, listener), self()),
+    removeListener: (event: string, listener: Listener): T => (emitter.off(event, listener), self()),
+    off: (event: string, listener: Listener): T => (emitter.off(event, listener), self()),
+    removeAllListeners: (event?: string): T => (emitter.removeAll(event), self()),
+  };
+}

@@ -1,4 +1,4 @@
-import { createEmitter, type Listener } from './emitter';
+import { createEmitter, listenerMethods, type Listener } from './emitter';
 import { errorFromShape, rpcError, type ProviderRpcError } from './errors';
 import { append, defineProperty, freeze, isArray, isObject, NativePromise, NativeTypeError, own } from './intrinsics';
 import type { Done, Transport } from './transport';
@@ -53,17 +53,19 @@ export interface EthereumProvider {
  */
 export type CheckedArgs = { error: ProviderRpcError } | { error: null; method: string; params: unknown };
 
+const NOT_AN_OBJECT = 'Expected a single, non-array, object argument.';
+
 export function readRequestArgs(args: unknown): CheckedArgs {
   let method: unknown;
   let params: unknown;
   try {
     if (!isObject(args) || isArray(args)) {
-      return { error: rpcError(-32600, 'Expected a single, non-array, object argument.', args) };
+      return { error: rpcError(-32600, NOT_AN_OBJECT, args) };
     }
     ({ method, params } = args as { method?: unknown; params?: unknown });
   } catch {
     // A getter that throws, a revoked Proxy…: still an EIP-1193 error, not the page's exception.
-    return { error: rpcError(-32600, 'Expected a single, non-array, object argument.') };
+    return { error: rpcError(-32600, NOT_AN_OBJECT) };
   }
   if (typeof method !== 'string' || method.length === 0) {
     return { error: rpcError(-32600, "'args.method' must be a non-empty string.", args) };
@@ -237,12 +239,7 @@ export function createEthereumProvider(transport: Transport): EthereumProvider {
     },
     request,
     isConnected: () => connected,
-    on: (event: string, listener: Listener) => (emitter.on(event, listener), provider),
-    addListener: (event: string, listener: Listener) => (emitter.on(event, listener), provider),
-    once: (event: string, listener: Listener) => (emitter.once(event, listener), provider),
-    removeListener: (event: string, listener: Listener) => (emitter.off(event, listener), provider),
-    off: (event: string, listener: Listener) => (emitter.off(event, listener), provider),
-    removeAllListeners: (event?: string) => (emitter.removeAll(event), provider),
+    ...listenerMethods(emitter, () => provider),
     enable: () => request({ method: 'eth_requestAccounts' }),
     send,
     sendAsync,

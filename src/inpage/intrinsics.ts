@@ -17,9 +17,12 @@
 export const freeze = Object.freeze;
 export const defineProperty = Object.defineProperty;
 export const hasOwn = Object.hasOwn;
+/** Own enumerable string keys (a fresh array; nothing inherited). */
+export const keys = Object.keys;
 const create = Object.create;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 export const isArray = Array.isArray;
+export const isSafeInteger = Number.isSafeInteger;
 export const NativePromise = Promise;
 export const NativeError = Error;
 export const NativeTypeError = TypeError;

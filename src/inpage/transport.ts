@@ -38,6 +38,8 @@ interface EventPayload {
  * at load, before page scripts run (the host registers its window listener then). Requests
  * made before the port has arrived wait in order and go out when it does.
  */
+const unserialisable = (): ProviderRpcError => rpcError(-32602, 'Invalid params: not serialisable');
+
 export function createTransport(host: TransportHost): Transport {
   const pending = dict<Done>();
   const waiting = dict<PageRequest>(); // sequence number → request, until the port arrives
@@ -86,7 +88,7 @@ export function createTransport(host: TransportHost): Transport {
       message = { channel: PAGE_CHANNEL, dir: 'req', id, chain, method, params: params === undefined ? undefined : clone(params) };
     } catch {
       // DataCloneError: params held a function, a DOM node, …; or a getter threw
-      done(rpcError(-32602, 'Invalid params: not serialisable'));
+      done(unserialisable());
       return;
     }
     pending[id] = done;
@@ -98,7 +100,7 @@ export function createTransport(host: TransportHost): Transport {
       port.post(message);
     } catch {
       delete pending[id];
-      done(rpcError(-32602, 'Invalid params: not serialisable'));
+      done(unserialisable());
     }
   };
 
