@@ -45,9 +45,7 @@ const ELSEWHERE: { case: number; file: string; name: string }[] = [
   { case: 20, file: 'dapp-eth.e2e.ts', name: 'closing the approval window rejects with 4001' },
 ];
 
-const NOT_APPLICABLE: Record<number, string> = {
-  16: 'n/a: the Bitcoin dApp provider has not landed (btc requests get -32601)',
-};
+const NOT_APPLICABLE: Record<number, string> = {};
 
 interface Row {
   results: string[];

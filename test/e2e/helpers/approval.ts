@@ -53,3 +53,21 @@ export async function warningsOf(page: Page): Promise<string[]> {
 export function expectRpcError(err: unknown, code: number): void {
   expect(err).toMatchObject({ code });
 }
+
+/**
+ * Answers the approval `pending` waits for, then returns its answer. If the request settles
+ * before its window shows (refused early, say), the test fails at once with what it answered
+ * instead of timing out waiting for a window that never comes.
+ */
+export async function answered<T>(pending: Promise<T>, context: BrowserContext, kind: string, approve: boolean): Promise<T> {
+  const early = Symbol('early');
+  const showing = approvalWindow(context, `[data-testid="approval-kind"][data-kind="${kind}"]`).then(() => null);
+  showing.catch(() => undefined); // a failure only matters if the request is still waiting
+  const first = await Promise.race([showing, pending.then(() => early, () => early)]);
+  if (first === early) {
+    const value = await pending.catch((e: unknown) => e);
+    throw new Error(`the request answered before its ${kind} approval showed: ${JSON.stringify(value)}`);
+  }
+  await answer(context, kind, approve);
+  return pending;
+}
