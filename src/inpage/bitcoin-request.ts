@@ -43,7 +43,10 @@ export function createRequest(t: Transport, handlers: Record<string, Handler>, r
         else resolve(answer);
       };
       try {
-        const handler = own(handlers, `${method}`) as Handler | undefined;
+        // Only a string names a method: a page object here is never converted (its toString
+        // could throw or lie), it is an invalid request.
+        if (typeof method !== 'string') throw rpcError(-32600, 'Invalid request: method must be a string');
+        const handler = own(handlers, method) as Handler | undefined;
         if (!handler) throw rpcError(-32601, 'Method not found');
         const a = handler(params, done);
         if (a) ask(t, a, done);

@@ -131,10 +131,16 @@ describe('sats-connect provider: request(method, params)', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('an unknown method is -32601 (resolved), whatever the method value is', async () => {
+  it('an unknown method is -32601 (resolved); a method that is not a string is -32600, never converted', async () => {
     const { p } = setup();
-    for (const method of ['stx_signMessage', '__proto__', 'toString', 'constructor', 5, undefined]) {
+    for (const method of ['stx_signMessage', '__proto__', 'toString', 'constructor']) {
       await expect(p.request(method as never)).resolves.toMatchObject({ error: { code: -32601 } });
+    }
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const sneaky = { toString: () => 'getInfo' };
+    for (const method of [5, undefined, null, sneaky, proxy]) {
+      await expect(p.request(method as never)).resolves.toMatchObject({ error: { code: -32600 } });
     }
   });
 

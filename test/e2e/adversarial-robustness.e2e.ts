@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ethAddressOf, internal, JUNK, startAdversarialWallet, sleep, storageLocal } from './helpers/adversarial';
 import { answer, approvalWindow } from './helpers/approval';
-import { PAGE_FIRE, realMethods, sampleRequests, type FuzzRequest } from './helpers/fuzz';
+import { PAGE_FIRE, realBtcMethods, realMethods, sampleRequests, type FuzzRequest } from './helpers/fuzz';
 import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
 import type { WalletBrowser } from './helpers/wallet-browser';
@@ -60,12 +60,12 @@ describe('adversarial: fuzzing and flooding the provider', () => {
    * answered, except those waiting for the user (no more than the approvals pending for the
    * origin). Returns the indexes still pending.
    */
-  async function fuzzPhase(page: Page, requests: FuzzRequest[], stats: { maxWindows: number; batches: number; hung: string[] }): Promise<void> {
+  async function fuzzPhase(page: Page, requests: FuzzRequest[], stats: { maxWindows: number; batches: number; hung: string[] }, target: 'eth' | 'btc' = 'eth'): Promise<void> {
     const origin = new URL(page.url()).origin;
     const BATCH = 250;
     for (let offset = 0; offset < requests.length; offset += BATCH) {
       const batch = requests.slice(offset, offset + BATCH);
-      await page.evaluate(PAGE_FIRE, { offset, requests: batch });
+      await page.evaluate(PAGE_FIRE, { offset, requests: batch, target });
       const deadline = Date.now() + 45_000;
       let stableSince = 0;
       for (;;) {
@@ -164,6 +164,46 @@ describe('adversarial: fuzzing and flooding the provider', () => {
     expect(stats.maxWindows).toBeLessThanOrEqual(1);
     expect(total).toBeGreaterThanOrEqual(10_000);
     await annotate(`seed ${SEED}; ${total} requests in ${((Date.now() - t0) / 1000).toFixed(0)} s (${stats.batches} batches of ≤250); max approval windows open: ${stats.maxWindows}; ${report.join('; ')}`);
+  });
+
+  it('[A18] Bitcoin: 3,000 random and mutated requests through sats-connect-style request() → each a result or an error envelope with a code, waiting ones rejected when the window closes; worker alive; storage.local byte-identical', { timeout: 300_000 }, async ({ annotate }) => {
+    const methods = realBtcMethods();
+    expect(methods).toEqual(expect.arrayContaining(['getAddresses', 'signMessage', 'signPsbt', 'sendTransfer']));
+    const stats = { maxWindows: 0, batches: 0, hung: [] as string[] };
+    const report: string[] = [];
+    for (const phase of ['unconnected', 'connected'] as const) {
+      const dapp = await wb.context.newPage();
+      await dapp.goto(`${phase === 'connected' ? base : other}dapp/index.html`);
+      if (phase === 'connected') {
+        const c = dapp.evaluate(() => (window as unknown as { duowallet: { satsConnect: { request(m: string, p: unknown): Promise<unknown> } } }).duowallet.satsConnect.request('getAddresses', { purposes: ['payment'] }));
+        await answer(wb.context, 'connect', true);
+        expect(await c).toMatchObject({ result: { addresses: [{ purpose: 'payment' }] } });
+      }
+      const storageBefore = await storageLocal(q);
+      const requests = sampleRequests(methods, phase === 'connected' ? 2000 : 1000, SEED + (phase === 'connected' ? 11 : 10));
+      await fuzzPhase(dapp, requests, stats, 'btc');
+      const waiting = await dapp.evaluate(() =>
+        Object.entries((window as unknown as { advFuzz: Record<number, { state: string }> }).advFuzz)
+          .filter(([, o]) => o.state === 'pending')
+          .map(([i]) => Number(i)),
+      );
+      expect(waiting.length).toBeLessThanOrEqual(5);
+      await closeApprovalWindows();
+      // sats-connect's code for a user rejection (the wallet's 4001) is -32000.
+      await expect
+        .poll(() => dapp.evaluate((ids) => ids.map((i) => (window as unknown as { advFuzz: Record<number, { state: string; code?: unknown }> }).advFuzz[i]), waiting), { timeout: 15_000 })
+        .toEqual(waiting.map((): unknown => expect.objectContaining({ state: 'error', code: -32000 })));
+      const { byCode, bad } = await outcomes(dapp, requests);
+      expect(bad, `invalid answers (bitcoin, phase ${phase}, seed ${SEED})`).toEqual([]);
+      expect(await internal(q, 'wallet_getState')).toMatchObject({ ok: true, result: { unlocked: true } });
+      expect(await storageLocal(q), `storage.local changed in bitcoin phase ${phase}`).toBe(storageBefore);
+      report.push(`${phase}: ${requests.length} requests, ${waiting.length} waited (→ -32000); answers ${JSON.stringify(byCode)}`);
+      if (phase === 'connected') await internal(q, 'sites_disconnect', { origin: new URL(base).origin });
+      await dapp.close();
+    }
+    expect(stats.hung).toEqual([]);
+    expect(stats.maxWindows).toBeLessThanOrEqual(1);
+    await annotate(`bitcoin: ${report.join('; ')}`);
   });
 
   it('[A19] a page flooding 1,000 requests (personal_sign + eth_requestAccounts from two origins) → at most one approval window, the rest -32002; worker heap bounded', { timeout: 180_000 }, async ({ annotate }) => {

@@ -61,5 +61,8 @@ describe('performance report: popup with 200 accounts, bundle sizes', () => {
     report.push(`| inpage.js (minified) | ${(inpage / 1024).toFixed(1)} KB |`);
     report.push(`| background.js (gzip) | ${(gzipSync(readFileSync(join(DIST, 'background.js'))).length / 1024).toFixed(1)} KB |`);
     expect(first.length).toBeGreaterThan(0);
+    // Sizes are deterministic for a build, so the budgets are checked, not only reported.
+    expect(inpage).toBeLessThan(15 * 1024);
+    expect(gz).toBeLessThan(400 * 1024);
   });
 });

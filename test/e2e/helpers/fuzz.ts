@@ -28,6 +28,17 @@ export function realMethods(): string[] {
   return [...names].sort();
 }
 
+/**
+ * The sats-connect dialect's method names (what a Bitcoin dApp sends to `request()`), read from
+ * the source, plus the canonical background names (a page may send those too).
+ */
+export function realBtcMethods(): string[] {
+  const dialect = readFileSync(resolve(ROOT, 'src/inpage/bitcoin-sats-connect.ts'), 'utf8');
+  const handlers = [...dialect.matchAll(/^ {4}([A-Za-z_]+): \(/gm)].map((m) => m[1]!);
+  const canonical = [...readFileSync(resolve(ROOT, 'src/shared/btc-protocol.ts'), 'utf8').matchAll(/^ {2}'([A-Za-z]+)',$/gm)].map((m) => m[1]!);
+  return [...new Set([...handlers, ...canonical])].sort();
+}
+
 const OBJ = '\u0000obj';
 const S = (name: string) => `\u0000${name}`;
 
@@ -35,6 +46,8 @@ const S = (name: string) => `\u0000${name}`;
 type Spec = string | number | boolean | null | Spec[] | { [OBJ]: [string, Spec][] };
 
 const ACCOUNTS = ['0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'];
+/** Account 0's SegWit address of the "test … junk" phrase on regtest (the E2E build's network). */
+const BTC_ADDRESS = 'bcrt1qquv9lg5g2r4jkr0ahun0ddfg5xntxjelwjpnuw';
 
 const specials = fc.constantFrom(
   S('NaN'),
@@ -148,6 +161,13 @@ const TEMPLATES: Record<string, Spec> = {
     obj({ version: '2.0.0', chainId: '0x7a69', from: ACCOUNTS[0]!, atomicRequired: false, calls: [obj({ to: ACCOUNTS[1]!, value: '0x1' })] }),
   ],
   wallet_getCallsStatus: ['0x' + '00'.repeat(32)],
+  // Bitcoin (sats-connect request() params)
+  getAddresses: obj({ purposes: ['payment', 'ordinals'] }),
+  getAccounts: obj({ purposes: ['payment'] }),
+  wallet_connect: obj({ addresses: ['payment', 'ordinals'] }),
+  signMessage: obj({ address: BTC_ADDRESS, message: 'fuzz', protocol: 'ECDSA' }),
+  signPsbt: obj({ psbt: 'cHNidP8BAAoCAAAAAAAAAAAAAAA=', signInputs: obj({ [BTC_ADDRESS]: [0] }), broadcast: false }),
+  sendTransfer: obj({ recipients: [obj({ address: BTC_ADDRESS, amount: 1000 })] }),
 };
 
 /** Replaces, drops or adds one node somewhere in `spec` (path chosen by `pick`). */
@@ -251,9 +271,30 @@ export function sampleRequests(methods: string[], count: number, seed: number): 
  * Runs in the page: fires every request at once through window.ethereum.request, each
  * recorded in window.advFuzz (index → outcome). Returns immediately; the test polls.
  */
-export const PAGE_FIRE = (batch: { offset: number; requests: FuzzRequest[] }): void => {
+export const PAGE_FIRE = (batch: { offset: number; requests: FuzzRequest[]; target?: 'eth' | 'btc' }): void => {
   type Outcome = { state: 'pending' } | { state: 'result' } | { state: 'error'; code: unknown; message: unknown; isError: boolean };
-  const w = window as unknown as { advFuzz?: Record<number, Outcome>; ethereum: { request(a: unknown): Promise<unknown> } };
+  const w = window as unknown as {
+    advFuzz?: Record<number, Outcome>;
+    ethereum: { request(a: unknown): Promise<unknown> };
+    duowallet: { satsConnect: { request(m: unknown, p?: unknown): Promise<unknown> } };
+  };
+  // Bitcoin: sats-connect's request(method, params), which always resolves a JSON-RPC
+  // envelope; an error envelope counts as an error, an envelope with neither field as invalid.
+  const btcRequest = (args: unknown): Promise<unknown> => {
+    let method: unknown = args;
+    let params: unknown;
+    try {
+      if (args && typeof args === 'object' && !Array.isArray(args)) ({ method, params } = args as { method?: unknown; params?: unknown });
+    } catch {
+      method = args; // a throwing getter / revoked proxy: handed over as the method itself
+    }
+    return w.duowallet.satsConnect.request(method, params).then((res) => {
+      const r = res as { result?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+      if (r && typeof r === 'object' && 'error' in r && r.error) throw Object.assign(new Error(String(r.error.message)), { code: r.error.code });
+      if (!r || typeof r !== 'object' || !('result' in r)) throw Object.assign(new Error(`invalid envelope ${JSON.stringify(r)}`), { code: 'invalid envelope' });
+      return r.result;
+    });
+  };
   const store = (w.advFuzz ??= {});
   const SENTINEL = '\u0000';
   const special = (name: string): unknown => {
@@ -348,7 +389,7 @@ export const PAGE_FIRE = (batch: { offset: number; requests: FuzzRequest[] }): v
     }
     let p: Promise<unknown>;
     try {
-      p = w.ethereum.request(args);
+      p = batch.target === 'btc' ? btcRequest(args) : w.ethereum.request(args);
     } catch (e) {
       store[index] = { state: 'error', code: 'threw synchronously', message: String(e), isError: false };
       return;
