@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, approvalWindow } from './helpers/approval';
-import { AxeSummary, formatViolations, isBlocking, runAxe } from './helpers/axe';
+import { audit as auditWith, LANGS, setLanguage, type Lang } from './helpers/a11y-audit';
+import { AxeSummary, runAxe } from './helpers/axe';
 import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock } from './helpers/flows';
 import { localChainIfAvailable, servePages, type Service } from './helpers/local-services';
 import { rpc } from './helpers/rpc';
@@ -14,9 +15,6 @@ import { MAIL } from '../../src/core/ethereum/test-vectors';
  * the dark colour scheme. A serious or critical violation fails; every count is summarised
  * at the end (the table goes into the issue note).
  */
-const LANGS = ['en', 'zh_CN'] as const;
-type Lang = (typeof LANGS)[number];
-const SCHEMES = ['light', 'dark'] as const;
 const ACCOUNT = ABANDON_ADDRESSES.eth.toLowerCase();
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 
@@ -25,31 +23,7 @@ const TYPED_DATA = { ...MAIL, domain: { ...MAIL.domain, chainId: 31337 } };
 
 const summary = new AxeSummary();
 
-/** Runs axe in both colour schemes; records counts; fails (softly, so every screen is checked) on serious/critical. */
-async function audit(page: Page, screen: string, lang: Lang): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme really switched (the page background follows prefers-color-scheme).
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
-    const violations = await runAxe(page);
-    summary.add(screen, `${lang} ${scheme}`, violations);
-    const blocking = violations.filter(isBlocking);
-    if (violations.length) console.log(formatViolations(`${screen} (${lang}, ${scheme})`, violations));
-    expect.soft(blocking.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), `${screen} (${lang}, ${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** settings_set from an extension page (works before a wallet exists), then a reload to render it. */
-async function setLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.evaluate(async (language) => {
-    const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean }>({ channel: 'duowallet:internal', method: 'settings_set', params: { language } });
-    if (!reply.ok) throw new Error('settings_set failed');
-  }, lang);
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh_CN' ? 'zh-CN' : 'en');
-}
+const audit = (page: Page, screen: string, lang: Lang) => auditWith(summary, page, screen, lang);
 
 describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, light + dark)', () => {
   let wb: WalletBrowser;

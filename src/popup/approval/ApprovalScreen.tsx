@@ -118,10 +118,11 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
           <strong data-testid="approval-origin">{approval.origin}</strong>
         </div>
       </header>
+      {/* Risks first: on a long request (a PSBT, a contract call) they must not hide below the fold. */}
+      <Warnings warnings={approval.warnings} />
       <div data-testid="approval-kind" data-kind={approval.body.kind} className="stack">
         <ApprovalBodyView body={approval.body} setDecision={(fn) => (decisionRef.current = fn)} />
       </div>
-      <Warnings warnings={approval.warnings} />
       {approval.warnings.some((w) => APPROVAL_RISKS.has(w.kind)) && <SecurityTip id="unlimited_approval" />}
       <FormError message={error} />
       <div className="sticky-actions stack">

@@ -53,7 +53,7 @@ export function BtcSendBody({ body }: { body: Extract<ApprovalBody, { kind: 'btc
             <code>{x.address}</code> · {btc(x.value)}
           </Field>
         ))}
-        <Field label={t('send.total')}>{btc(BigInt(r.sent) + BigInt(r.fee ?? '0'))}</Field>
+        <Field label={t('btc.total')}>{btc(BigInt(r.sent) + BigInt(r.fee ?? '0'))}</Field>
       </dl>
       <TxSummary tx={r} />
     </>

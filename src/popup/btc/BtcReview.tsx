@@ -51,7 +51,7 @@ export function BtcReview({ review, onBack, onSent }: { review: BtcSendReview; o
       <TxSummary tx={review} />
       <p>
         <strong data-testid="send-review-total">
-          {t('send.total')}: {btc(total)}
+          {t('btc.total')}: {btc(total)}
         </strong>
       </p>
       <Warnings warnings={review.warnings} />

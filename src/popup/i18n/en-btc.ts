@@ -11,6 +11,7 @@ export const enBtc = {
   'btc.feeUnknown': 'Unknown (an input amount is missing)',
   'btc.feeRateValue': '{rate} sat/vB',
   'btc.feeLine': 'Fee {fee} ({rate} sat/vB)',
+  'btc.total': 'Total (amount + network fee)',
   'btc.size': 'Size',
   'btc.vbytes': '{n} vB',
   'btc.inputs': 'Coins spent ({n})',

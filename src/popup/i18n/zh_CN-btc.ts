@@ -13,6 +13,7 @@ export const zhBtc: Record<keyof typeof enBtc, string> = {
   'btc.feeUnknown': '未知（缺少某个输入的金额）',
   'btc.feeRateValue': '{rate} 聪/vB',
   'btc.feeLine': '手续费 {fee}（{rate} 聪/vB）',
+  'btc.total': '合计（金额 + 网络手续费）',
   'btc.size': '大小',
   'btc.vbytes': '{n} vB',
   'btc.inputs': '花费的币（{n}）',
