@@ -146,8 +146,12 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
   });
 
   it('a Bitcoin send on regtest contacts only the Esplora server', async () => {
+    await popup.goto(wb.popupUrl);
+    await expectScreen(popup, 'home-screen');
     const me = await popup.getByTestId('account-address-btc-p2wpkh').getAttribute('data-address');
     esplora.fund(me!, 100_000n, { mine: true });
+    // As a user would: the coins show on the home screen before they are sent.
+    await expect.poll(() => popup.getByTestId('balance-btc').getAttribute('data-value'), { timeout: 20_000 }).toBe('100000');
     const mark = ours().length;
     await popup.goto(`${wb.popupUrl}#/send`);
     await popup.getByTestId('send-asset-select').selectOption('btc');
@@ -162,6 +166,10 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
 
   it('unlocked but with no wallet page open: no polling in the background', async () => {
     for (const p of wb.context.pages()) if (p.url().startsWith(wb.popupUrl)) await p.close();
+    // A refresh the closed window had already asked for may still finish (a Bitcoin scan is
+    // several requests): wait until that tail is over, then nothing new may start.
+    let last = -1;
+    await expect.poll(() => (last === (last = ours().length) ? 'quiet' : 'busy'), { intervals: [1500], timeout: 15_000 }).toBe('quiet');
     const mark = ours().length;
     await new Promise((r) => setTimeout(r, IDLE_MS));
     expectNothing(since(mark), 'unlocked, nobody looking');
