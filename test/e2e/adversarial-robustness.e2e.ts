@@ -94,6 +94,24 @@ describe('adversarial: fuzzing and flooding the provider', () => {
     }
   }
 
+  /**
+   * The requests of `page` still waiting for the user (no more than one site's worth of
+   * approvals, 5, however the requests raced): closing the window rejects each with `code`.
+   */
+  async function rejectWaiting(page: Page, code: number): Promise<number[]> {
+    const waiting = await page.evaluate(() =>
+      Object.entries((window as unknown as { advFuzz: Record<number, { state: string }> }).advFuzz)
+        .filter(([, o]) => o.state === 'pending')
+        .map(([i]) => Number(i)),
+    );
+    expect(waiting.length).toBeLessThanOrEqual(5);
+    await closeApprovalWindows();
+    await expect
+      .poll(() => page.evaluate((ids) => ids.map((i) => (window as unknown as { advFuzz: Record<number, { state: string; code?: unknown }> }).advFuzz[i]), waiting), { timeout: 15_000 })
+      .toEqual(waiting.map((): unknown => expect.objectContaining({ state: 'error', code })));
+    return waiting;
+  }
+
   /** Checks every outcome; returns counts by result / error code. */
   async function outcomes(page: Page, requests: FuzzRequest[]): Promise<{ byCode: Record<string, number>; bad: string[] }> {
     const all = await page.evaluate(() => (window as unknown as { advFuzz: Record<number, Outcome> }).advFuzz);
@@ -137,17 +155,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       await fuzzPhase(dapp, requests, stats);
 
       // The ones waiting for the user: closing the window rejects each with 4001.
-      const waiting = await dapp.evaluate(() =>
-        Object.entries((window as unknown as { advFuzz: Record<number, { state: string }> }).advFuzz)
-          .filter(([, o]) => o.state === 'pending')
-          .map(([i]) => Number(i)),
-      );
-      // No more than one site's worth of approvals (5) ever waited, however the requests raced.
-      expect(waiting.length).toBeLessThanOrEqual(5);
-      await closeApprovalWindows();
-      await expect
-        .poll(() => dapp.evaluate((ids) => ids.map((i) => (window as unknown as { advFuzz: Record<number, { state: string; code?: unknown }> }).advFuzz[i]), waiting), { timeout: 15_000 })
-        .toEqual(waiting.map((): unknown => expect.objectContaining({ state: 'error', code: 4001 })));
+      const waiting = await rejectWaiting(dapp, 4001);
       const { byCode, bad } = await outcomes(dapp, requests);
       expect(bad, `invalid answers (phase ${phase}, seed ${SEED})`).toEqual([]);
 
@@ -182,17 +190,8 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       const storageBefore = await storageLocal(q);
       const requests = sampleRequests(methods, phase === 'connected' ? 2000 : 1000, SEED + (phase === 'connected' ? 11 : 10));
       await fuzzPhase(dapp, requests, stats, 'btc');
-      const waiting = await dapp.evaluate(() =>
-        Object.entries((window as unknown as { advFuzz: Record<number, { state: string }> }).advFuzz)
-          .filter(([, o]) => o.state === 'pending')
-          .map(([i]) => Number(i)),
-      );
-      expect(waiting.length).toBeLessThanOrEqual(5);
-      await closeApprovalWindows();
       // sats-connect's code for a user rejection (the wallet's 4001) is -32000.
-      await expect
-        .poll(() => dapp.evaluate((ids) => ids.map((i) => (window as unknown as { advFuzz: Record<number, { state: string; code?: unknown }> }).advFuzz[i]), waiting), { timeout: 15_000 })
-        .toEqual(waiting.map((): unknown => expect.objectContaining({ state: 'error', code: -32000 })));
+      const waiting = await rejectWaiting(dapp, -32000);
       const { byCode, bad } = await outcomes(dapp, requests);
       expect(bad, `invalid answers (bitcoin, phase ${phase}, seed ${SEED})`).toEqual([]);
       expect(await internal(q, 'wallet_getState')).toMatchObject({ ok: true, result: { unlocked: true } });
