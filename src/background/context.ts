@@ -12,6 +12,7 @@ import type { EventHub } from './services/event-hub';
 import type { KeyringService } from './services/keyring-service';
 import type { NetworkService } from './services/network-service';
 import type { PermissionStore } from './services/permission-store';
+import type { PriceClient } from './services/price-client';
 import type { SettingsService } from './services/settings-service';
 import type { Store } from './services/store';
 import type { TokenStore } from './services/token-store';
@@ -30,6 +31,8 @@ export interface Services {
   tokens: TokenStore;
   activity: ActivityStore;
   budgets: BudgetStore;
+  /** the optional price feed (off unless the user turns it on) */
+  prices: PriceClient;
   btc: BtcServices;
   /** storage.local, for small per-feature records (EIP-5792 batches). */
   store: Store;

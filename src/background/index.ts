@@ -26,6 +26,7 @@ import { PermissionStore } from './services/permission-store';
 import { SettingsService } from './services/settings-service';
 import { storeFromArea } from './services/store';
 import { TokenStore } from './services/token-store';
+import { PriceClient } from './services/price-client';
 import { VaultService } from './services/vault-service';
 import { WalletService } from './services/wallet-service';
 
@@ -66,7 +67,7 @@ const btc = {
   permissions: new PermissionStore(local, 'btcPermissions'),
 };
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), btc, store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), prices: new PriceClient(), btc, store: local },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

@@ -7,6 +7,7 @@ import { errorText } from './error-text';
 import { I18nProvider, translator } from './i18n';
 import { navigate, useHashRoute } from './router';
 import { Activity } from './screens/Activity';
+import { AddToken } from './screens/AddToken';
 import { BtcCoins } from './btc/BtcCoins';
 import { ConnectedSites } from './screens/ConnectedSites';
 import { Insights } from './screens/Insights';
@@ -91,6 +92,7 @@ export function App() {
     );
   }
   else if (route === '/network-activity') screen = <NetworkActivity />;
+  else if (route === '/tokens') screen = <AddToken />;
   else screen = <Home onLocked={refresh} btcNetwork={settings?.btcNetwork ?? 'mainnet'} onSettingsChanged={refresh} />;
 
   return <I18nProvider lang={lang}>{screen}</I18nProvider>;

@@ -49,6 +49,15 @@ export type ErrorReason =
   | 'btc_server_unavailable'
   | 'psbt_refused'
   | 'quote_expired'
+  | 'token_no_code'
+  | 'token_unreadable'
+  | 'token_bad_decimals'
+  | 'unknown_token'
+  | 'insufficient_token'
+  | 'tx_would_fail'
+  | 'nonce_not_missing'
+  | 'price_url_not_allowed'
+  | 'price_unavailable'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -3,6 +3,7 @@ import type { Approval, TxFees, WarningView } from './approvals';
 import { MIN_PASSWORD_LENGTH, type SerializedError } from './errors';
 import type { EthNetwork } from './networks';
 import type { BtcActivityItem, BtcCoinView, BtcFeeRates, BtcNetworkEntry, BtcOverview, BtcSendReview } from './btc-views';
+import { PRICE_CURRENCIES, type PriceAnswer, type PriceSource } from './prices';
 
 /**
  * The one typed message map between the extension's own pages and the background.
@@ -92,7 +93,34 @@ export interface Settings {
   language: Language;
   autoLockMinutes: number;
   btcNetwork: BtcNetworkId;
+  /** the optional price source; off by default */
+  prices: PriceSource;
 }
+
+/** An ERC-20 as its contract reports it (never as a page claims it). */
+export interface TokenView {
+  address: string; // checksummed
+  symbol: string;
+  name: string | null;
+  decimals: number;
+  /** the selected account's balance in base units; null when balanceOf did not answer */
+  balance: string | null;
+}
+
+/** An incoming ERC-20 transfer of a known token, from its Transfer log. */
+export interface IncomingTransferView {
+  hash: string;
+  blockNumber: number;
+  logIndex: number;
+  token: { address: string; symbol: string; decimals: number };
+  from: string;
+  amount: string;
+}
+
+/** A nonce that holds up later transactions (see src/core/ethereum/nonce-gap.ts). */
+export type NonceProblemView =
+  | { kind: 'gap'; nonce: number; waiting: number[] }
+  | { kind: 'stuck'; nonce: number; hash: string; minutes: number; waiting: number[] };
 
 const password = v.pipe(v.string(), v.maxLength(1024));
 const newPassword = v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(1024));
@@ -100,6 +128,7 @@ const newPassword = v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `Passwor
 const mnemonic = v.pipe(v.string(), v.maxLength(4096));
 const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const empty = v.strictObject({});
+const tokenAddress = v.pipe(v.string(), v.trim(), v.maxLength(128));
 const sendAsset = v.union([v.literal('eth'), v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))]);
 const txHash = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 const btcTxid = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/));
@@ -123,6 +152,7 @@ export const internalSchemas = {
     language: v.optional(v.picklist(LANGUAGES)),
     autoLockMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60))),
     btcNetwork: v.optional(v.picklist(BTC_NETWORKS)),
+    prices: v.optional(v.strictObject({ enabled: v.boolean(), url: v.pipe(v.string(), v.trim(), v.maxLength(2048)), currency: v.picklist(PRICE_CURRENCIES) })),
   }),
   approvals_list: empty,
   approvals_resolve: v.strictObject({
@@ -178,6 +208,11 @@ export const internalSchemas = {
   activity_list: empty,
   activity_speedUp: v.strictObject({ hash: txHash }),
   activity_cancel: v.strictObject({ hash: txHash }),
+  activity_fillNonce: v.strictObject({ nonce: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)) }),
+  tokens_lookup: v.strictObject({ address: tokenAddress }),
+  tokens_add: v.strictObject({ address: tokenAddress }),
+  tokens_remove: v.strictObject({ address: tokenAddress }),
+  prices_get: empty,
   btc_overview: empty,
   btc_feeRates: empty,
   btc_sendQuote: v.strictObject({
@@ -229,9 +264,15 @@ export interface InternalResults {
   balances_get: Balances;
   send_quote: SendQuote;
   send_confirm: { hash: string };
-  activity_list: { items: ActivityItem[] };
+  /** incoming: null when the network could not say; nonce: a gap or a stuck head, if any */
+  activity_list: { items: ActivityItem[]; incoming: IncomingTransferView[] | null; nonce: NonceProblemView | null; nativeSymbol: string };
   activity_speedUp: { hash: string };
   activity_cancel: { hash: string };
+  activity_fillNonce: { hash: string };
+  tokens_lookup: { token: TokenView };
+  tokens_add: { token: TokenView };
+  tokens_remove: { removed: boolean };
+  prices_get: PriceAnswer;
   btc_overview: BtcOverview;
   btc_feeRates: BtcFeeRates;
   btc_sendQuote: BtcSendReview;

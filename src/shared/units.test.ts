@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUnits, parseUnits } from './units';
+import { formatDisplay, formatUnits, parseUnits } from './units';
 
 describe('units', () => {
   it('formats wei and sats', () => {
@@ -23,5 +23,18 @@ describe('units', () => {
   });
   it('round-trips', () => {
     for (const s of ['0', '1', '0.1', '123.456', '0.000000000000000001']) expect(formatUnits(parseUnits(s, 18)!, 18)).toBe(s);
+  });
+});
+
+describe('formatDisplay', () => {
+  it('cuts to 6 decimals, never rounding up; tiny amounts say so', () => {
+    expect(formatDisplay(9998749876384190944982n, 18)).toBe('9998.749876');
+    expect(formatDisplay(10n ** 22n, 18)).toBe('10000');
+    expect(formatDisplay(1_999_999_999_999_999_999n, 18)).toBe('1.999999');
+    expect(formatDisplay('45769981908000', 18)).toBe('0.000045');
+    expect(formatDisplay(1n, 18)).toBe('<0.000001');
+    expect(formatDisplay(0n, 18)).toBe('0');
+    expect(formatDisplay('12500000', 6, 2)).toBe('12.5');
+    expect(formatDisplay(-1_500_000n, 6)).toBe('-1.5');
   });
 });

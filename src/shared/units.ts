@@ -22,3 +22,16 @@ export function parseUnits(text: string, decimals: number): bigint | null {
   if (frac.length > decimals) return null;
   return BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, '0') || '0');
 }
+
+/**
+ * For display: at most `maxFraction` decimals, cut (never rounded up, so a balance is never
+ * shown larger than it is); a non-zero amount too small to show reads "<0.000001".
+ */
+export function formatDisplay(value: bigint | string, decimals: number, maxFraction = 6): string {
+  const full = formatUnits(value, decimals);
+  const [whole, frac = ''] = full.replace(/^-/, '').split('.');
+  const neg = full.startsWith('-') ? '-' : '';
+  const cut = frac.slice(0, maxFraction).replace(/0+$/, '');
+  if (!cut && /^0*$/.test(whole ?? '') && /[1-9]/.test(frac)) return `${neg}<0.${'0'.repeat(maxFraction - 1)}1`;
+  return `${neg}${whole}${cut ? `.${cut}` : ''}`;
+}

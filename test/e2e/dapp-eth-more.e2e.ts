@@ -5,6 +5,7 @@ import { expectScreen, importWallet, unlock } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { rpc } from './helpers/rpc';
+import { deployTestToken } from './helpers/erc20';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
@@ -88,7 +89,9 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
   });
 
   it('wallet_watchAsset asks and answers true', async () => {
-    const watched = rpc(dapp, 'wallet_watchAsset', { type: 'ERC20', options: { address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', symbol: 'TST', decimals: 18 } });
+    // A real ERC-20 (compiled from test/fixtures/contracts): the wallet checks the page's claims against the contract.
+    const address = await deployTestToken('http://127.0.0.1:8545', { name: 'Test Token', symbol: 'TST', decimals: 18, supply: 10n ** 21n, holder: ACCOUNT1 });
+    const watched = rpc(dapp, 'wallet_watchAsset', { type: 'ERC20', options: { address, symbol: 'TST', decimals: 18 } });
     await answer(wb.context, 'watch_asset', true);
     expect(await watched).toEqual({ result: true });
     expect((await rpc(dapp, 'wallet_watchAsset', { type: 'ERC721', options: {} })).error?.code).toBe(-32602);

@@ -9,6 +9,7 @@ import { rpc } from './helpers/rpc';
 import { startChainAndPages, startRegtest } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import type { RegtestEsplora } from '../fixtures/regtest';
+import { startPriceFeed, type PriceFeed } from '../fixtures/price-feed/server';
 
 /**
  * Every request Chromium makes goes through a recording proxy of ours (loopback included:
@@ -31,6 +32,8 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
   let allowed: Set<string>;
   let popup: Page;
   let esplora: RegtestEsplora;
+  /** the price-feed TEST FIXTURE: the optional price source, off until the last tests turn it on */
+  let feed: PriceFeed;
 
   /** What the wallet and the pages asked for: everything but Chromium's own services. */
   const ours = () => proxy.records.filter((r) => !isChromiumOwn(r));
@@ -43,9 +46,12 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
     proxy = await startLoggingProxy();
     const { anvil, pages } = await startChainAndPages();
     esplora = await startRegtest();
+    feed = await startPriceFeed();
     pagesUrl = pages.url;
-    allowed = new Set([`127.0.0.1:${new URL(anvil.url).port}`, `127.0.0.1:${pages.port}`, `127.0.0.1:${esplora.port}`]);
+    // The feed is allowed for when it is turned on; while off it must hear nothing (feed.requests).
+    allowed = new Set([`127.0.0.1:${new URL(anvil.url).port}`, `127.0.0.1:${pages.port}`, `127.0.0.1:${esplora.port}`, `127.0.0.1:${feed.port}`]);
     stopAll = async () => {
+      await feed.stop();
       await pages.stop();
       await anvil.stop();
       await esplora.stop();
@@ -169,10 +175,34 @@ describe('privacy: the browser contacts only the configured local endpoints', ()
     // A refresh the closed window had already asked for may still finish (a Bitcoin scan is
     // several requests): wait until that tail is over, then nothing new may start.
     let last = -1;
-    await expect.poll(() => (last === (last = ours().length) ? 'quiet' : 'busy'), { intervals: [1500], timeout: 15_000 }).toBe('quiet');
+    await expect.poll(() => (last === (last = ours().length) ? 'quiet' : 'busy'), { interval: 1500, timeout: 15_000 }).toBe('quiet');
     const mark = ours().length;
     await new Promise((r) => setTimeout(r, IDLE_MS));
     expectNothing(since(mark), 'unlocked, nobody looking');
+  });
+
+  it('the price source: never asked while off; turned on, asked only while a wallet page is open', async () => {
+    expect(feed.requests, 'the price feed was asked while the source was off').toEqual([]);
+    popup = await wb.openPopup('#/settings');
+    const form = popup.getByTestId('price-settings');
+    await form.getByTestId('price-source-toggle').check();
+    await form.getByTestId('price-source-url').fill(feed.url);
+    const mark = ours().length;
+    await form.getByTestId('price-source-save').click();
+    await expect.poll(() => form.getByTestId('price-source-saved').textContent()).not.toBe('');
+    await popup.goto(wb.popupUrl);
+    await popup.locator('[data-testid="total-fiat"][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
+    expect(since(mark).some((r) => r.port === feed.port && r.forwarded), 'the price request came through the proxy').toBe(true);
+    expectOnlyAllowed(since(mark), 'price source on');
+
+    for (const p of wb.context.pages()) if (p.url().startsWith(wb.popupUrl)) await p.close();
+    let last = -1;
+    await expect.poll(() => (last === (last = ours().length) ? 'quiet' : 'busy'), { interval: 1500, timeout: 15_000 }).toBe('quiet');
+    const heard = feed.requests.length;
+    const idle = ours().length;
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    expectNothing(since(idle), 'price source on, nobody looking');
+    expect(feed.requests.length).toBe(heard);
   });
 
   it('over the whole run: the wallet and pages used only the local endpoints; nothing at all left the machine', () => {

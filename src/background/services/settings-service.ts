@@ -1,17 +1,20 @@
 import * as v from 'valibot';
 import { DEFAULT_BTC_NETWORK } from '../../shared/btc-networks';
 import { BTC_NETWORKS, LANGUAGES, TIP_IDS, type Settings, type TipId } from '../../shared/messages';
+import { DEFAULT_PRICE_SOURCE, PRICE_CURRENCIES } from '../../shared/prices';
 import type { Store } from './store';
 
 const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', autoLockMinutes: 15, btcNetwork: DEFAULT_BTC_NETWORK };
+export const DEFAULT_SETTINGS: Settings = { language: 'en', autoLockMinutes: 15, btcNetwork: DEFAULT_BTC_NETWORK, prices: DEFAULT_PRICE_SOURCE };
 
 // Stored settings are read defensively: a damaged entry falls back per field, never crashes.
 const storedSchema = v.object({
   language: v.fallback(v.picklist(LANGUAGES), DEFAULT_SETTINGS.language),
   autoLockMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), DEFAULT_SETTINGS.autoLockMinutes),
   btcNetwork: v.fallback(v.picklist(BTC_NETWORKS), DEFAULT_SETTINGS.btcNetwork),
+  // The price source falls back whole (off): a damaged record never turns fetching on.
+  prices: v.fallback(v.object({ enabled: v.boolean(), url: v.string(), currency: v.picklist(PRICE_CURRENCIES) }), { ...DEFAULT_PRICE_SOURCE }),
 });
 
 export class SettingsService {

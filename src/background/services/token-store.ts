@@ -26,6 +26,16 @@ export class TokenStore {
     await this.local.set({ [KEY]: { ...all, [String(chainId)]: [...list, token] } });
   }
 
+  /** true when the token was in the list */
+  async remove(chainId: number, address: string): Promise<boolean> {
+    const all = await this.all();
+    const list = all[String(chainId)] ?? [];
+    const next = list.filter((t) => t.address.toLowerCase() !== address.toLowerCase());
+    if (next.length === list.length) return false;
+    await this.local.set({ [KEY]: { ...all, [String(chainId)]: next } });
+    return true;
+  }
+
   private async all(): Promise<Record<string, Token[]>> {
     const r = v.safeParse(schema, (await this.local.get<unknown>(KEY)) ?? {});
     return r.success ? r.output : {};

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ApprovalBody, TxFees } from '../../shared/approvals';
-import { formatUnits, parseUnits } from '../../shared/units';
+import { formatDisplay, formatUnits, parseUnits } from '../../shared/units';
 import { FormError } from '../components/FormError';
 import { useT } from '../i18n';
 import type { SetDecision } from './ApprovalBodyView';
@@ -90,7 +90,7 @@ export function TransactionBody({ body, setDecision }: { body: Body; setDecision
           </Field>
         )}
         <Field label={t('approval.tx.balance')}>
-          {formatUnits(body.balance, 18)} {sym}
+          {formatDisplay(body.balance, 18)} {sym}
         </Field>
       </dl>
       <details>

@@ -1,5 +1,6 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
 import { enBtc } from './en-btc';
+import { enWallet } from './en-wallet';
 
 export const en = {
   'app.name': 'DuoWallet',
@@ -240,6 +241,7 @@ export const en = {
   'insights.noBudget': "No budget",
   'insights.alert': "You passed your monthly budget for {assets}.",
   ...enBtc,
+  ...enWallet,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ActivityItem } from '../../shared/messages';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { InternalResult } from '../../shared/messages';
 import { formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -8,20 +8,25 @@ import { useT } from '../i18n';
 import { navigate } from '../router';
 import type { BtcSendReview } from '../../shared/btc-views';
 import { BtcActivity, BtcReplaceReview } from '../btc/BtcActivity';
+import { IncomingList } from './IncomingList';
+import { NonceNotice } from './NonceNotice';
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /** Our sent transactions on this network; pending ones can be sped up or cancelled (same nonce, higher fee). */
 export function Activity() {
   const t = useT();
-  const [items, setItems] = useState<ActivityItem[] | null>(null);
+  const id = useId();
+  const [data, setData] = useState<InternalResult<'activity_list'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     call('activity_list', {}).then(
-      (r) => setItems(r.items),
+      (r) => setData(r),
       (e: unknown) => setError(errorText(t, e)),
     );
   }, [t]);
+  const items = data?.items;
+  const symbol = data?.nativeSymbol ?? 'ETH';
   useEffect(() => {
     load();
     const timer = setInterval(load, 4000);
@@ -41,10 +46,11 @@ export function Activity() {
         </button>
       </header>
       <h2>{t('activity.ethereum')}</h2>
-      {items?.length === 0 && <p>{t('activity.empty')}</p>}
+      {data?.nonce && <NonceNotice problem={data.nonce} symbol={symbol} onFixed={load} />}
+      {items?.length === 0 && <p className="muted">{t('activity.empty')}</p>}
       <ul className="stack plain">
         {items?.map((it) => {
-          const amount = it.token ? `${formatUnits(it.token.amount, it.token.decimals)} ${it.token.symbol}` : `${formatUnits(it.value, 18)} ETH`;
+          const amount = it.token ? `${formatUnits(it.token.amount, it.token.decimals)} ${it.token.symbol}` : `${formatUnits(it.value, 18)} ${symbol}`;
           const to = it.token?.to ?? it.to;
           return (
             <li key={it.hash} className="card stack" data-testid="activity-item" data-status={it.status} data-hash={it.hash} data-kind={it.kind}>
@@ -52,7 +58,10 @@ export function Activity() {
                 <strong>{amount}</strong>
                 <span className={`badge ${it.status}`}>{t(`activity.${it.status}`)}</span>
               </div>
-              {to && <span className="muted">{t('activity.to', { to: short(to) })}</span>}
+              <span className="muted">
+                {to ? `${t('activity.to', { to: short(to) })} · ` : ''}
+                {t('activity.nonce', { nonce: it.fees.nonce })}
+              </span>
               {it.origin && <span className="muted">{t('activity.fromSite', { origin: it.origin })}</span>}
               {it.status === 'pending' && it.kind !== 'cancel' && (
                 <div className="row">
@@ -68,6 +77,12 @@ export function Activity() {
           );
         })}
       </ul>
+      {data && (data.incoming === null || data.incoming.length > 0) && (
+        <>
+          <h2 id={`${id}-in`}>{t('activity.received')}</h2>
+          <IncomingList incoming={data.incoming} headingId={`${id}-in`} />
+        </>
+      )}
       <FormError message={error} />
       <BtcActivity onReview={setBtcReview} />
     </main>

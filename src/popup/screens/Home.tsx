@@ -39,16 +39,13 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
 
   return (
     <main className="screen" data-testid="home-screen">
-      <header className="row spread">
+      <header className="row spread topbar">
         {account && accounts ? <AccountPicker accounts={accounts} selected={account} onChanged={load} /> : <span>{t('common.loading')}</span>}
         <div className="row">
-          <button type="button" data-testid="connected-sites-button" onClick={() => navigate('/sites')}>
-            {t('sites.title')}
-          </button>
-          <button type="button" data-testid="settings-button" onClick={() => navigate('/settings')}>
+          <button type="button" className="small" data-testid="settings-button" onClick={() => navigate('/settings')}>
             {t('home.settings')}
           </button>
-          <button type="button" data-testid="lock-button" onClick={lock}>
+          <button type="button" className="small" data-testid="lock-button" onClick={lock}>
             {t('home.lock')}
           </button>
         </div>
@@ -65,7 +62,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
       <SecurityTip id="backup" />
       {account && <BalanceCard refreshKey={`${account.index}:${netKey}`} />}
       {account && <BtcBalanceCard refreshKey={`${account.index}:${netKey}:${btcNetwork}`} />}
-      <nav className="row" aria-label={t('home.title')}>
+      <nav className="actions" aria-label={t('home.title')}>
         <button type="button" className="primary" data-testid="send-button" onClick={() => navigate('/send')}>
           {t('home.send')}
         </button>
@@ -75,14 +72,19 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
         <button type="button" data-testid="activity-button" onClick={() => navigate('/activity')}>
           {t('home.activity')}
         </button>
-        <button type="button" data-testid="btc-coins-button" onClick={() => navigate('/btc-coins')}>
+      </nav>
+      <nav className="row secondary" aria-label={t('home.more')}>
+        <button type="button" className="small" data-testid="btc-coins-button" onClick={() => navigate('/btc-coins')}>
           {t('btc.coins')}
         </button>
-        <button type="button" data-testid="insights-button" onClick={() => navigate('/insights')}>
+        <button type="button" className="small" data-testid="insights-button" onClick={() => navigate('/insights')}>
           {t('insights.title')}
         </button>
+        <button type="button" className="small" data-testid="connected-sites-button" onClick={() => navigate('/sites')}>
+          {t('sites.title')}
+        </button>
         {/* Expanded view: the same app in a full tab (a toolbar popup closes when it loses focus). */}
-        <button type="button" data-testid="expand-view-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html#/') })}>
+        <button type="button" className="small" data-testid="expand-view-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('popup.html#/') })}>
           {t('home.expand')}
         </button>
       </nav>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { BtcNetworkEntry } from '../../shared/btc-views';
+import type { Settings } from '../../shared/messages';
 import type { EthNetwork } from '../../shared/networks';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -25,9 +26,12 @@ export function NetworkActivity() {
   const id = useId();
   const [nets, setNets] = useState<{ networks: EthNetwork[]; current: number } | null>(null);
   const [btcNets, setBtcNets] = useState<{ networks: BtcNetworkEntry[]; current: string } | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     call('networks_list', {}).then(setNets, (e: unknown) => setError(errorText(t, e)));
+    // The price source is listed from the settings record prices_get reads: one source of truth.
+    call('settings_get', {}).then(setSettings, (e: unknown) => setError(errorText(t, e)));
     call('btc_networks', {}).then(setBtcNets, (e: unknown) => setError(errorText(t, e)));
   }, [t]);
 
@@ -111,10 +115,31 @@ export function NetworkActivity() {
         </ul>
       </section>
 
+      {settings?.prices.enabled && (
+        <section className="stack" aria-labelledby={`${id}-prices`}>
+          <h2 id={`${id}-prices`}>{t('netact.prices', { currency: settings.prices.currency.toUpperCase() })}</h2>
+          <p className="hint">{t('netact.pricesWhen')}</p>
+          <div className="card stack" data-testid="endpoint-prices" data-url={settings.prices.url}>
+            <dl className="fields">
+              <div className="field">
+                <dt>{t('netact.priceUrl')}</dt>
+                <dd>
+                  <code>{settings.prices.url}</code>
+                </dd>
+              </div>
+              <div className="field">
+                <dt>{t('netact.host')}</dt>
+                <dd>{hostOf(settings.prices.url)}</dd>
+              </div>
+            </dl>
+          </div>
+        </section>
+      )}
+
       <section className="stack" aria-labelledby={`${id}-other`}>
         <h2 id={`${id}-other`}>{t('netact.other')}</h2>
         <ul className="stack">
-          <li>{t('netact.noPrices')}</li>
+          {settings && !settings.prices.enabled && <li data-testid="no-price-source">{t('netact.noPrices')}</li>}
           <li>{t('netact.noTelemetry')}</li>
         </ul>
       </section>

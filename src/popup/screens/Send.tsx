@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Balances, SendQuote } from '../../shared/messages';
-import { formatUnits } from '../../shared/units';
+import { formatDisplay, formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { Warnings } from '../approval/Warnings';
 import { FormError } from '../components/FormError';
@@ -83,43 +83,56 @@ export function Send() {
   if (quote) {
     const fee = maxFee(quote, speed);
     const native = asset === 'eth';
+    const eth = (x: bigint) => `${formatDisplay(x, 18, 8)} ${quote.nativeSymbol}`;
     return (
       <main className="screen" data-testid="send-review-screen">
         <h1>{t('send.review')}</h1>
-        <dl className="fields">
-          <div className="field">
-            <dt>{t('send.network')}</dt>
-            <dd>{quote.networkName}</dd>
-          </div>
-          <div className="field">
-            <dt>{t('send.to')}</dt>
-            <dd>
-              <code data-testid="send-review-to">{quote.to}</code>
-            </dd>
-          </div>
-          <div className="field">
-            <dt>{t('send.amount')}</dt>
-            <dd data-testid="send-review-amount">
-              {formatUnits(quote.amount, quote.decimals)} {quote.symbol}
-            </dd>
-          </div>
-        </dl>
-        <fieldset className="stack">
-          <legend>{t('send.speed')}</legend>
+        <section className="card stack hero" aria-label={t('send.amount')}>
+          <span className="label">{t('send.amount')}</span>
+          <strong className="big" data-testid="send-review-amount">
+            {formatUnits(quote.amount, quote.decimals)} {quote.symbol}
+          </strong>
+          <dl className="fields">
+            <div className="field">
+              <dt>{t('send.to')}</dt>
+              <dd>
+                <code data-testid="send-review-to">{quote.to}</code>
+              </dd>
+            </div>
+            <div className="field">
+              <dt>{t('send.network')}</dt>
+              <dd>{quote.networkName}</dd>
+            </div>
+          </dl>
+        </section>
+        <fieldset className="card stack">
+          <legend className="label">{t('send.speed')}</legend>
           {(['slow', 'normal', 'fast'] as const).map((s) => (
-            <label key={s} className="row">
-              <input type="radio" name="speed" data-testid={`send-speed-${s}`} checked={speed === s} onChange={() => setSpeed(s)} />
-              {t(`send.${s}`)} <span className="muted">{formatUnits(maxFee(quote, s), 18)} {quote.nativeSymbol}</span>
+            <label key={s} className="row spread choice">
+              <span className="row">
+                <input type="radio" name="speed" data-testid={`send-speed-${s}`} checked={speed === s} onChange={() => setSpeed(s)} />
+                {t(`send.${s}`)}
+              </span>
+              <span className="muted" title={`${formatUnits(maxFee(quote, s), 18)} ${quote.nativeSymbol}`}>
+                {eth(maxFee(quote, s))}
+              </span>
             </label>
           ))}
         </fieldset>
-        <p>
-          {t('send.fee')}: {formatUnits(fee, 18)} {quote.nativeSymbol}
-          <br />
-          <strong data-testid="send-review-total">
-            {t('send.total')}: {native ? `${formatUnits(BigInt(quote.amount) + fee, 18)} ${quote.nativeSymbol}` : `${formatUnits(quote.amount, quote.decimals)} ${quote.symbol} + ${formatUnits(fee, 18)} ${quote.nativeSymbol}`}
-          </strong>
-        </p>
+        <dl className="fields summary">
+          <div className="field">
+            <dt>{t('send.fee')}</dt>
+            <dd>{eth(fee)}</dd>
+          </div>
+          <div className="field">
+            <dt>{t('send.total')}</dt>
+            <dd>
+              <strong data-testid="send-review-total">
+                {native ? eth(BigInt(quote.amount) + fee) : `${formatUnits(quote.amount, quote.decimals)} ${quote.symbol} + ${eth(fee)}`}
+              </strong>
+            </dd>
+          </div>
+        </dl>
         <Warnings warnings={quote.warnings} />
         <FormError message={error} />
         <div className="row spread">
@@ -134,6 +147,7 @@ export function Send() {
     );
   }
 
+  const selected = asset === 'eth' ? (balances?.native != null ? { balance: balances.native, decimals: balances.nativeDecimals, symbol: balances.nativeSymbol } : null) : balances?.tokens.find((x) => x.address === asset);
   return (
     <main className="screen" data-testid="send-screen">
       <header className="row spread">
@@ -147,14 +161,17 @@ export function Send() {
         <label htmlFor={`${id}-to`}>{t('send.to')}</label>
         <input id={`${id}-to`} data-testid="send-to-input" autoComplete="off" spellCheck={false} placeholder="0x…" value={to} onChange={(e) => setTo(e.target.value)} />
         <label htmlFor={`${id}-amount`}>{t('send.amount')}</label>
-        <div className="row">
-          <input id={`${id}-amount`} data-testid="send-amount-input" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <div className="row amount-row">
+          <input id={`${id}-amount`} data-testid="send-amount-input" inputMode="decimal" autoComplete="off" aria-describedby={`${id}-available`} value={amount} onChange={(e) => setAmount(e.target.value)} />
           <button type="button" data-testid="send-max-button" onClick={max}>
             {t('send.max')}
           </button>
         </div>
+        <span className="hint" id={`${id}-available`} data-testid="send-available">
+          {selected?.balance != null ? t('send.available', { amount: `${formatDisplay(selected.balance, selected.decimals)} ${selected.symbol}` }) : ''}
+        </span>
         <FormError message={error} />
-        <button type="submit" className="primary" data-testid="send-review-button" disabled={busy} aria-busy={busy}>
+        <button type="submit" className="primary submit" data-testid="send-review-button" disabled={busy} aria-busy={busy}>
           {t('send.review')}
         </button>
       </form>

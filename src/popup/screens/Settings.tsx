@@ -5,6 +5,7 @@ import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
+import { PriceSettings } from './PriceSettings';
 import { RevealSeed } from './RevealSeed';
 import { ChangePassword, ExportPrivateKey, ResetWallet } from './SecuritySettings';
 
@@ -39,7 +40,8 @@ export function Settings({ onSettings, selectedAccount, onReset }: { onSettings:
         </button>
       </header>
       {settings && (
-        <div className="stack">
+        <section className="card stack" aria-labelledby={`${id}-general`}>
+          <h2 id={`${id}-general`}>{t('settings.general')}</h2>
           <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
           <select id={`${id}-lang`} data-testid="language-select" value={settings.language} onChange={(e) => update({ language: e.target.value as SettingsT['language'] })}>
             {LANGUAGES.map((l) => (
@@ -69,19 +71,34 @@ export function Settings({ onSettings, selectedAccount, onReset }: { onSettings:
               </option>
             ))}
           </select>
-        </div>
+        </section>
       )}
       <FormError message={error} />
-      <button type="button" data-testid="network-activity-button" onClick={() => navigate('/network-activity')}>
-        {t('settings.networkActivity')}
-      </button>
-      <button type="button" data-testid="networks-button" onClick={() => navigate('/networks')}>
-        {t('networks.button')}
-      </button>
-      <RevealSeed />
-      <ExportPrivateKey index={selectedAccount} />
-      <ChangePassword />
-      <ResetWallet onReset={onReset} />
+      {settings && (
+        <PriceSettings
+          settings={settings}
+          onSaved={(s) => {
+            setSettings(s);
+            onSettings(s);
+          }}
+        />
+      )}
+      <section className="card stack nav-list" aria-labelledby={`${id}-net`}>
+        <h2 id={`${id}-net`}>{t('settings.networksSection')}</h2>
+        <button type="button" data-testid="network-activity-button" onClick={() => navigate('/network-activity')}>
+          {t('settings.networkActivity')}
+        </button>
+        <button type="button" data-testid="networks-button" onClick={() => navigate('/networks')}>
+          {t('networks.button')}
+        </button>
+      </section>
+      <section className="card stack nav-list" aria-labelledby={`${id}-sec`}>
+        <h2 id={`${id}-sec`}>{t('settings.security')}</h2>
+        <RevealSeed />
+        <ExportPrivateKey index={selectedAccount} />
+        <ChangePassword />
+        <ResetWallet onReset={onReset} />
+      </section>
     </main>
   );
 }

@@ -1,6 +1,8 @@
 import type { InternalMethod } from '../../../shared/messages';
 import { accountsAdd } from './accounts-add';
-import { activityCancel, activityList, activitySpeedUp } from './activity';
+import { activityCancel, activityFillNonce, activityList, activitySpeedUp } from './activity';
+import { pricesGet } from './prices';
+import { tokensAdd, tokensLookup, tokensRemove } from './tokens';
 import { balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
@@ -66,6 +68,11 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   activity_list: activityList,
   activity_speedUp: activitySpeedUp,
   activity_cancel: activityCancel,
+  activity_fillNonce: activityFillNonce,
+  tokens_lookup: tokensLookup,
+  tokens_add: tokensAdd,
+  tokens_remove: tokensRemove,
+  prices_get: pricesGet,
   btc_overview: btcOverview,
   btc_feeRates: btcFeeRates,
   btc_sendQuote: btcSendQuote,
