@@ -14,6 +14,7 @@ let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
+  // Chromium first (it is the others' client), then the servers in reverse order of start.
   for (const c of children.reverse()) await c();
   process.exit(code);
 }
@@ -48,7 +49,8 @@ console.log(`demo dApp: ${dapp.url}`);
 if (!existsSync(chromiumPath)) {
   console.log(`\nChromium not found at ${chromiumPath} (apt-get install -y chromium). Load dist/ by hand: see README.`);
 } else {
-  const profile = resolve(root, '.wallet-profile');
+  // WALLET_PROFILE lets a test run npm start without touching your own .wallet-profile/.
+  const profile = resolve(process.env.WALLET_PROFILE ?? resolve(root, '.wallet-profile'));
   mkdirSync(profile, { recursive: true });
   const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const dist = resolve(root, 'dist');
@@ -65,11 +67,11 @@ if (!existsSync(chromiumPath)) {
     dapp.url,
   ];
   const chrome = spawn(chromiumPath, args, { stdio: 'ignore' });
-  children.unshift(() => chrome.kill('SIGTERM'));
+  children.push(() => chrome.kill('SIGTERM'));
   chrome.once('exit', () => void stop(0));
   console.log(
     headed
-      ? 'chromium:  opened with the wallet loaded (profile in .wallet-profile/)'
+      ? `chromium:  opened with the wallet loaded (profile in ${profile})`
       : 'chromium:  no display found, running headless with DevTools on http://127.0.0.1:9222\n' +
           '           (on a desktop, run npm start there, or load dist/ by hand as the README says)',
   );

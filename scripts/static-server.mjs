@@ -20,6 +20,10 @@ export function serveStatic(dir, { port = 5173, host = '127.0.0.1' } = {}) {
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok({ url: `http://localhost:${port}/`, close: () => new Promise((r) => server.close(() => r())) }));
+    server.listen(port, host, () => ok({ url: `http://localhost:${port}/`, close: () => new Promise((r) => {
+      server.close(() => r());
+      // A browser's keep-alive connections would hold close() open for minutes.
+      server.closeAllConnections();
+    }) }));
   });
 }
