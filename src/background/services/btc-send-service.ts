@@ -204,6 +204,8 @@ export class BtcSendService {
   private async broadcastQuote(q: StoredQuote): Promise<{ txid: string }> {
     const { client } = await this.networks.client(q.network);
     if (q.replaces) {
+      const original = await client.tx(q.replaces);
+      if (!original || original.status.confirmed) throw walletError('not_pending', 'This transaction is no longer pending.');
       // A transaction spending the replaced one since the review would be dropped unseen.
       const known = new Set(q.drops ?? []);
       const now = await descendantsOf(client, await checkedTx(client, q.replaces));

@@ -180,6 +180,7 @@ describe('Speed-up that needs another coin', () => {
       const { txid } = await w.send.confirm(review.quoteId);
 
       const faster = await w.send.quoteReplacement(0, txid, 'speed_up', 20);
+      const cancel = await w.send.quoteReplacement(0, txid, 'cancel', 40); // a second review of the same send
       expect(faster.inputs.map((i) => i.txid)).toEqual([spent, free]);
       expect(faster.inputs.map((i) => i.txid)).not.toContain(big);
       expect(faster.feeRate).toBeGreaterThanOrEqual(20);
@@ -188,6 +189,9 @@ describe('Speed-up that needs another coin', () => {
       expect(entry.inputs.map((i) => i.txid).sort()).toEqual([spent, free].sort());
       expect(esplora.state.getTx(txid)).toBeUndefined();
       expect(esplora.state.spenderOf(big, 0)).toBeUndefined();
+      // The other review now would replace the replacement: refused, nothing sent.
+      await expect(w.send.confirm(cancel.quoteId)).rejects.toMatchObject({ data: { reason: 'not_pending' } });
+      expect(esplora.state.getTx(replaced)).toBeDefined();
     } finally {
       await esplora.stop();
     }
