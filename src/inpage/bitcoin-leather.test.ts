@@ -99,6 +99,16 @@ describe('Leather-style provider: request(method, params)', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('an unconnected site is refused with 4100 in the Leather shape; signMessage asks for no signature', async () => {
+    const refuse = rpcError(4100, 'The requested account and/or method has not been authorized by the user.');
+    const { p, methods } = setup({ getAccounts: [], signPsbt: refuse, sendTransfer: refuse });
+    const refused = { jsonrpc: '2.0', error: { code: 4100 } };
+    await expect(rejection(p.request('signMessage', { message: 'x' }))).resolves.toMatchObject(refused);
+    expect(methods()).toEqual(['getAccounts']);
+    await expect(rejection(p.request('signPsbt', { hex: '70736274ff', signAtIndex: 0 }))).resolves.toMatchObject(refused);
+    await expect(rejection(p.request('sendTransfer', { recipients: [{ address: 'bcrt1qa', amount: 1000 }] }))).resolves.toMatchObject(refused);
+  });
+
   it('signMessage for a paymentType the site has no address of is -32602', async () => {
     const { p } = setup({ getAccounts: [P2WPKH] });
     await expect(rejection(p.request('signMessage', { message: 'x', paymentType: 'p2tr' }))).resolves.toMatchObject({ error: { code: -32602 } });

@@ -58,6 +58,19 @@ export interface BtcSendReview extends BtcTxView {
   recipients: { address: string; value: string }[];
   replaces: string | null;
   warnings: WarningView[];
+  /** Speed-up / cancel: the unconfirmed transactions spending the one replaced, which go with it. */
+  dropped: BtcDroppedTxView[];
+}
+
+/** A later transaction that a replacement evicts from the mempool (it spends the replaced one). */
+export interface BtcDroppedTxView {
+  txid: string;
+  /** sent by this wallet (it is in the wallet's own activity) */
+  mine: boolean;
+  /** paid to addresses not of this account, and to whom */
+  sent: string;
+  recipients: string[];
+  fee: string;
 }
 
 export interface BtcFeeRates {

@@ -232,6 +232,28 @@ describe('Bitcoin dApps: sats-connect, UniSat-style and Leather-style on the reg
       expect(partly.getInput(1).partialSig ?? []).toEqual([]);
     });
 
+    it('an absurd fee and an input of unknown amount are warned about in the approval window (rejected: 4001)', async () => {
+      const coin = fund(me.p2wpkh, 200_000n);
+      const absurd = psbtOf([coin], OTHER, 10_000n); // 190,000 sats of fee to send 10,000
+      const asking = uniCall('signPsbt', Buffer.from(absurd.toPSBT()).toString('hex'));
+      const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="btc_sign_psbt"]');
+      await win.locator('[data-testid="approval-warning"][data-kind="high_fee"][data-severity="danger"]').waitFor();
+      expect(await win.getByTestId('btc-review-fee').getAttribute('data-sats')).toBe('190000');
+      await answer(wb.context, 'btc_sign_psbt', false);
+      expect((await asking).error?.code).toBe(4001);
+
+      // A second input without witnessUtxo: its amount (and so the fee) is unknown.
+      const theirs = fund(STRANGER, 30_000n);
+      const unknown = psbtOf([coin], OTHER, 150_000n);
+      unknown.addInput({ txid: theirs.txid, index: theirs.vout, sequence: 0xfffffffd });
+      const asking2 = uniCall('signPsbt', Buffer.from(unknown.toPSBT()).toString('hex'), { autoFinalized: false });
+      const win2 = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="btc_sign_psbt"]');
+      await win2.locator('[data-testid="approval-warning"][data-kind="unknown_input_value"]').waitFor();
+      expect(await win2.getByTestId('btc-review-fee').getAttribute('data-sats')).toBe('');
+      await answer(wb.context, 'btc_sign_psbt', false);
+      expect((await asking2).error?.code).toBe(4001);
+    });
+
     it('sendBitcoin broadcasts after approval; accountsChanged/networkChanged reach the page', async () => {
       const sending = uniCall('sendBitcoin', OTHER, 7_777);
       await answer(wb.context, 'btc_send', true);
@@ -250,7 +272,25 @@ describe('Bitcoin dApps: sats-connect, UniSat-style and Leather-style on the reg
   });
 
   describe('Leather-style request() (window.duowallet.leather)', () => {
-    it('getAddresses in Leather shapes; a rejection rejects with the JSON-RPC error (4001)', async () => {
+    let page: Page;
+    type Answer = { ok?: { jsonrpc: string; result: Record<string, unknown> }; rejected?: { jsonrpc: string; error: { code: number; message: string } } };
+    const req = (method: string, params?: unknown) =>
+      page.evaluate(
+        async ([m, p]) => {
+          try {
+            return { ok: await (window as unknown as { duowallet: { leather: { request(m: string, p?: unknown): Promise<unknown> } } }).duowallet.leather.request(m, p) };
+          } catch (e) {
+            return { rejected: e };
+          }
+        },
+        [method, params] as const,
+      ) as Promise<Answer>;
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('before connect, signing is refused with 4100; getAddresses in Leather shapes; a rejection rejects with the JSON-RPC error (4001)', async () => {
       // Same origin as the sats-connect page: disconnect it in the wallet first (Connected sites).
       const origin = new URL(pages.url).origin;
       const popup = await wb.openPopup();
@@ -258,19 +298,16 @@ describe('Bitcoin dApps: sats-connect, UniSat-style and Leather-style on the reg
       await popup.locator(`[data-testid="connected-site"][data-origin="${origin}"]`).getByTestId('disconnect-site-button').click();
       await expect.poll(() => popup.locator(`[data-testid="connected-site"][data-origin="${origin}"]`).count()).toBe(0);
       await popup.close();
-      const page = await wb.context.newPage();
+      page = await wb.context.newPage();
       await page.goto(`${pages.url}dapp/index.html`);
-      const req = (method: string, params?: unknown) =>
-        page.evaluate(
-          async ([m, p]) => {
-            try {
-              return { ok: await (window as unknown as { duowallet: { leather: { request(m: string, p?: unknown): Promise<unknown> } } }).duowallet.leather.request(m, p) };
-            } catch (e) {
-              return { rejected: e };
-            }
-          },
-          [method, params] as const,
-        );
+      const windows = wb.context.pages().length;
+      const unauthorized = { rejected: { jsonrpc: '2.0', error: { code: 4100 } } };
+      expect(await req('signMessage', { message: 'not yet', paymentType: 'p2wpkh' })).toMatchObject(unauthorized);
+      const coin = fund(me.p2wpkh, 30_000n);
+      expect(await req('signPsbt', { hex: Buffer.from(psbtOf([coin], OTHER, 20_000n).toPSBT()).toString('hex'), signAtIndex: 0 })).toMatchObject(unauthorized);
+      expect(await req('sendTransfer', { recipients: [{ address: OTHER, amount: 1_000 }] })).toMatchObject(unauthorized);
+      expect(wb.context.pages().length).toBe(windows); // no approval window for any of them
+
       const rejected = req('getAddresses');
       await answer(wb.context, 'connect', false);
       expect(await rejected).toMatchObject({ rejected: { jsonrpc: '2.0', error: { code: 4001 } } });
@@ -281,9 +318,24 @@ describe('Bitcoin dApps: sats-connect, UniSat-style and Leather-style on the reg
       });
       const signed = req('signMessage', { message: 'leather says hi', paymentType: 'p2wpkh' });
       await answer(wb.context, 'btc_sign_message', true);
-      const sig = ((await signed) as { ok: { result: { signature: string } } }).ok.result.signature;
+      const sig = (await signed).ok!.result['signature'] as string;
       expect(Verifier.verifySignature(me.p2wpkh, 'leather says hi', sig)).toBe(true);
-      await page.close();
+    });
+
+    it('signPsbt (hex, signAtIndex): the window shows it; the fixture accepts the signed transaction', async () => {
+      const coin = fund(me.p2wpkh, 90_000n);
+      const tx = psbtOf([coin], OTHER, 25_000n, me.p2wpkh);
+      const signing = req('signPsbt', { hex: Buffer.from(tx.toPSBT()).toString('hex'), signAtIndex: 0 });
+      const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="btc_sign_psbt"]');
+      expect(await win.locator('[data-testid="btc-input"][data-mine="true"][data-sign="true"]').count()).toBe(1);
+      expect(await win.getByTestId('btc-review-fee').getAttribute('data-sats')).toBe('500');
+      await answer(wb.context, 'btc_sign_psbt', true);
+      const r = await signing;
+      expect(r.ok?.jsonrpc).toBe('2.0');
+      const signed = btc.Transaction.fromPSBT(hexToBytes(r.ok!.result['hex'] as string));
+      expect(signed.getInput(0).partialSig?.length).toBe(1);
+      signed.finalize();
+      expect(esplora.state.submit(signed.hex)).toBe(signed.id);
     });
   });
 });

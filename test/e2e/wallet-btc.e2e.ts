@@ -3,7 +3,7 @@ import * as btc from '@scure/btc-signer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFeeEstimates, type RegtestEsplora } from '../fixtures/regtest';
-import { btcAddress, REGTEST } from '../fixtures/regtest/phrase-addresses';
+import { btcAddress, btcKey, REGTEST } from '../fixtures/regtest/phrase-addresses';
 import { ABANDON, addresses, expectScreen, importWallet } from './helpers/flows';
 import { startRegtest } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
@@ -159,6 +159,34 @@ describe('Bitcoin in the popup on the regtest fixture', () => {
     const tx = btc.Transaction.fromRaw(hexBytes(cancel[0]!.hex));
     expect(tx.outputsLength).toBe(1);
     expect([CHANGE0, CHANGE1]).toContain(btc.Address(REGTEST).encode(btc.OutScript.decode(tx.getOutput(0).script!)));
+    esplora.mine(1);
+  });
+
+  it('a speed-up lists the later transaction it would drop (one spending the pending change) and pays for it', async () => {
+    await send(OTHER, '0.0005', { speed: 'slow' });
+    await popup.getByTestId('send-confirm-button').click();
+    await popup.getByTestId('activity-screen').waitFor();
+    const [pending] = esplora.state.mempool().filter((t) => t.origin === 'normal');
+    // Someone holding the phrase spends its change before it confirms (signed here with btc-signer).
+    const vout = pending!.outputs.findIndex((o) => o.amount !== 50_000n);
+    const change = btc.Address(REGTEST).encode(btc.OutScript.decode(pending!.outputs[vout]!.script));
+    const index = Array.from({ length: 20 }, (_, i) => i).find((i) => btcAddress(ABANDON, 'p2wpkh', 'regtest', 0, 1, i) === change)!;
+    const child = new btc.Transaction();
+    child.addInput({ txid: pending!.txid, index: vout, witnessUtxo: { script: pending!.outputs[vout]!.script, amount: pending!.outputs[vout]!.amount }, sequence: 0xfffffffd });
+    child.addOutputAddress(OTHER, pending!.outputs[vout]!.amount - 5_000n, REGTEST);
+    child.sign(btcKey(ABANDON, 84, 'regtest', 0, 1, index).privateKey!);
+    child.finalize();
+    expect(esplora.state.submit(child.hex)).toBe(child.id);
+
+    await btcRow(pending!.txid).getByTestId('speed-up-button').click();
+    await popup.locator('[data-testid="send-review-screen"][data-kind="speed_up"]').waitFor();
+    const warning = popup.locator('[data-testid="approval-warning"][data-kind="drops_later_sends"]');
+    expect(await warning.locator(`[data-testid="btc-dropped-tx"][data-txid="${child.id}"]`).getAttribute('data-mine')).toBe('false');
+    expect(Number(await popup.getByTestId('btc-review-fee').getAttribute('data-sats'))).toBeGreaterThan(Number(pending!.fee) + 5_000);
+    await popup.getByTestId('send-confirm-button').click();
+    await expect.poll(() => esplora.state.getTx(child.id), { timeout: 15_000 }).toBeUndefined();
+    expect(esplora.state.getTx(pending!.txid)).toBeUndefined();
+    expect(esplora.state.mempool().filter((t) => t.origin === 'normal')).toHaveLength(1);
     esplora.mine(1);
   });
 

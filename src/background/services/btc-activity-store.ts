@@ -22,6 +22,8 @@ const recordSchema = v.object({
   replaces: v.optional(v.string()),
   /** set on the original once a replacement was broadcast */
   replacedBy: v.optional(v.string()),
+  /** set on a later send that a replacement of the tx it spent evicted */
+  droppedBy: v.optional(v.string()),
 });
 
 export type BtcActivityRecord = v.InferOutput<typeof recordSchema>;
@@ -36,10 +38,11 @@ export class BtcActivityStore {
     return r.success ? r.output : [];
   }
 
-  async add(rec: BtcActivityRecord): Promise<void> {
+  /** Records a broadcast; a replacement marks what it replaced and the later sends it evicted (`drops`). */
+  async add(rec: BtcActivityRecord, drops: readonly string[] = []): Promise<void> {
     await this.lock.run(async () => {
       const list = (await this.all()).filter((r) => r.txid !== rec.txid);
-      const marked = rec.replaces ? list.map((r) => (r.txid === rec.replaces ? { ...r, replacedBy: rec.txid } : r)) : list;
+      const marked = list.map((r) => (r.txid === rec.replaces ? { ...r, replacedBy: rec.txid } : drops.includes(r.txid) ? { ...r, droppedBy: rec.txid } : r));
       await this.local.set({ [KEY]: [rec, ...marked].slice(0, MAX_RECORDS) });
     });
   }

@@ -25,8 +25,8 @@ export async function btcActivity(wallet: BtcWalletService, store: BtcActivitySt
   let lookups = 0;
   for (const r of records) {
     if (shown.has(r.txid)) continue;
-    if (r.replacedBy) {
-      items.push(recordOnly(r, 'replaced', net));
+    if (r.replacedBy || r.droppedBy) {
+      items.push(recordOnly(r, r.replacedBy ? 'replaced' : 'dropped', net));
       continue;
     }
     if (lookups++ >= MAX_LOOKUPS) continue;
@@ -54,7 +54,7 @@ function toItem(tx: EsploraTx, own: Set<string>, rec: BtcActivityRecord | undefi
   return {
     txid: tx.txid,
     network,
-    status: rec?.replacedBy ? 'replaced' : pending ? 'pending' : 'confirmed',
+    status: rec?.replacedBy ? 'replaced' : pending ? (rec?.droppedBy ? 'dropped' : 'pending') : 'confirmed',
     net: net.toString(),
     fee: outgoing ? tx.fee.toString() : null,
     feeRate: outgoing && tx.vsize > 0 ? Math.round((Number(tx.fee) / tx.vsize) * 100) / 100 : null,
@@ -63,7 +63,7 @@ function toItem(tx: EsploraTx, own: Set<string>, rec: BtcActivityRecord | undefi
     kind: rec?.kind ?? (outgoing ? 'send' : 'receive'),
     origin: rec?.origin ?? null,
     counterparties: [...new Set(counterparties)],
-    replaceable: pending && ourInputs && !rec?.replacedBy && tx.inputs.some((i) => i.sequence < RBF_LIMIT) && !!rec,
+    replaceable: pending && ourInputs && !rec?.replacedBy && !rec?.droppedBy && tx.inputs.some((i) => i.sequence < RBF_LIMIT) && !!rec,
     replacedBy: rec?.replacedBy ?? null,
     explorerUrl: explorer ? `${explorer}/tx/${tx.txid}` : null,
   };

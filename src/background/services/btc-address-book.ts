@@ -67,15 +67,23 @@ export class BtcAddressBook {
    * what is missing (needs the wallet unlocked). Returns every address of the account.
    */
   async ensureGap(network: BtcNetworkName, account: number): Promise<BookAddress[]> {
+    return this.ensureKeys(network, account, () => 0);
+  }
+
+  /**
+   * Derives what is missing so that each chain has at least `want(type, change)` keys
+   * (and GAP_LIMIT unused ones after the last used), then returns every address of the account.
+   */
+  private async ensureKeys(network: BtcNetworkName, account: number, want: (type: BtcAddressType, change: Chain) => number): Promise<BookAddress[]> {
     const all = await this.read(network);
     const book = all[String(account)] ?? emptyAccount();
     let changed = !all[String(account)];
     for (const type of TYPES) {
       for (const change of CHAINS) {
         const c: ChainBook = book[type][slot(change)];
-        const want = c.used + GAP_LIMIT;
-        if (c.keys.length < want) {
-          const more = await this.keyring.btcPublicKeys(account, purposeOf(type), network, change, c.keys.length, want - c.keys.length);
+        const need = Math.max(c.used + GAP_LIMIT, want(type, change));
+        if (c.keys.length < need) {
+          const more = await this.keyring.btcPublicKeys(account, purposeOf(type), network, change, c.keys.length, need - c.keys.length);
           c.keys.push(...more.map((k) => bytesToHex(k)));
           changed = true;
         }
@@ -103,21 +111,32 @@ export class BtcAddressBook {
     return grew;
   }
 
-  /** The first change address no transaction has used yet (derived if needed). */
-  async nextChange(network: BtcNetworkName, account: number, type: BtcAddressType): Promise<BookAddress> {
-    const list = await this.ensureGap(network, account);
-    const book = (await this.read(network))[String(account)]!;
-    const index = book[type].change.used;
+  /**
+   * The first change address no transaction has used yet and that is not in `reserved` (the
+   * change of reviews still open, so two of them never pay change to one address); derived if
+   * needed.
+   */
+  async nextChange(network: BtcNetworkName, account: number, type: BtcAddressType, reserved: ReadonlySet<number> = new Set()): Promise<BookAddress> {
+    const used = (await this.read(network))[String(account)]?.[type].change.used ?? 0;
+    let index = used;
+    while (reserved.has(index)) index++;
+    const list = await this.ensureKeys(network, account, (t, change) => (t === type && change === 1 ? index + 1 : 0));
     const found = list.find((a) => a.type === type && a.change === 1 && a.index === index);
-    if (!found) throw new Error('address book: change address missing after ensureGap');
+    if (!found) throw new Error('address book: change address missing after derivation');
     return found;
+  }
+
+  /** scriptPubKey (hex) → the address of the account it pays. */
+  async byScript(network: BtcNetworkName, account: number): Promise<Map<string, BookAddress>> {
+    const map = new Map<string, BookAddress>();
+    for (const a of await this.addresses(network, account)) map.set(bytesToHex(scriptForKey(hexToBytes(a.publicKey), a.type)), a);
+    return map;
   }
 
   /** scriptPubKey (hex) → owner, for PSBT analysis ("mine / not mine", change). */
   async ownScripts(network: BtcNetworkName, account: number): Promise<Map<string, OwnScriptInfo & { address: string; publicKey: string }>> {
     const map = new Map<string, OwnScriptInfo & { address: string; publicKey: string }>();
-    for (const a of await this.addresses(network, account)) {
-      const script = bytesToHex(scriptForKey(hexToBytes(a.publicKey), a.type));
+    for (const [script, a] of await this.byScript(network, account)) {
       map.set(script, { type: a.type, path: { purpose: purposeOf(a.type), change: a.change, index: a.index }, address: a.address, publicKey: a.publicKey });
     }
     return map;

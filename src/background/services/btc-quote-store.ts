@@ -31,6 +31,8 @@ const quoteSchema = v.object({
   vsize: v.number(),
   recipients: v.array(v.string()),
   replaces: v.optional(v.string()),
+  /** a replacement: the later transactions its review said it evicts */
+  drops: v.optional(v.array(v.string())),
 });
 
 export type StoredQuote = v.InferOutput<typeof quoteSchema>;
@@ -53,6 +55,12 @@ export class BtcQuoteStore {
       await this.session.set({ [KEY]: [...live.slice(-19), stored] });
       return stored;
     });
+  }
+
+  /** Change indexes held by the open reviews of this account and address type. */
+  async reservedChange(network: StoredQuote['network'], account: number, type: 'p2wpkh' | 'p2tr'): Promise<Set<number>> {
+    const live = (await this.read()).filter((q) => this.now() - q.createdAt < QUOTE_TTL_MS && q.network === network && q.account === account && q.change?.type === type);
+    return new Set(live.map((q) => q.change!.index));
   }
 
   async take(id: string): Promise<StoredQuote> {

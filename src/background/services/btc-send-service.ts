@@ -1,5 +1,6 @@
 import { Psbt } from 'bitcoinjs-lib';
 import {
+  addressFromScript,
   assertFeeRate,
   buildSendPsbt,
   finalizeAndExtract,
@@ -15,22 +16,25 @@ import {
   type SendInput,
   type Utxo,
 } from '../../core/bitcoin';
-import { hexToBytes } from '../../core/bitcoin/encoding';
+import { bytesToHex, hexToBytes } from '../../core/bitcoin/encoding';
 import { btcNetwork } from '../../core/keyring';
 import { findLookalike } from '../../core/risk/lookalike';
 import type { WarningView } from '../../shared/approvals';
 import { btcNetworkInfo } from '../../shared/btc-networks';
 import type { BtcAddressType, BtcNetworkName } from '../../shared/btc-protocol';
-import type { BtcSendReview } from '../../shared/btc-views';
+import type { BtcDroppedTxView, BtcSendReview } from '../../shared/btc-views';
 import { walletError } from '../../shared/errors';
 import type { BtcActivityStore } from './btc-activity-store';
 import type { BtcAddressBook, BookAddress } from './btc-address-book';
+import { checkCoins, checkedTx } from './btc-coin-check';
 import { withBtcErrors } from './btc-errors';
 import type { BtcNetworkService } from './btc-network-service';
+import { descendantsOf, readPending, type Descendant } from './btc-pending-tx';
 import type { BtcQuoteStore, StoredQuote } from './btc-quote-store';
 import { signWithAccount, type SignStep } from './btc-signer';
 import type { BtcCoin, BtcWalletService } from './btc-wallet-service';
 import type { KeyringService } from './keyring-service';
+import { Mutex } from './mutex';
 
 export interface SendRequest {
   account: number;
@@ -44,11 +48,15 @@ export interface SendRequest {
 const key = (u: { txid: string; vout: number }) => `${u.txid}:${u.vout}`;
 
 /**
- * Bitcoin sends: build and review (coin selection, change to a fresh change address, RBF on),
- * then sign in the background and broadcast exactly the reviewed PSBT. Speed-up and cancel
- * build BIP125 replacements of our own pending sends.
+ * Bitcoin sends: build and review (coin selection, coins checked against their transactions,
+ * change to a change address no other open review has, RBF on), then sign in the background
+ * and broadcast exactly the reviewed PSBT. Speed-up and cancel build BIP125 replacements of
+ * our own pending sends, paying for (and listing) the later transactions they evict.
  */
 export class BtcSendService {
+  /** Held from choosing a change address until the review holding it is stored (or it is marked used). */
+  private readonly changeLock = new Mutex();
+
   constructor(
     private readonly networks: BtcNetworkService,
     private readonly wallet: BtcWalletService,
@@ -90,95 +98,141 @@ export class BtcSendService {
         inputs = sendable(sel.inputs);
         changeValue = sel.change;
       }
-      const change = changeValue > 0n ? await this.book.nextChange(network, req.account, req.from) : null;
+      await checkCoins(scan.client, inputs);
       const warnings = await this.warnings(network, req.account, recipients);
       const referenceFeeRate = await scan.client.feeEstimates().then((f) => f.fast, () => undefined);
-      return this.store({ account: req.account, network, kind: req.kind, origin: req.origin, inputs, recipients, change, changeValue, from: req.from, warnings, replaces: null, ...(referenceFeeRate ? { referenceFeeRate } : {}) });
+      return this.changeLock.run(async () => {
+        const change = changeValue > 0n ? await this.freshChange(network, req.account, req.from) : null;
+        return this.store({ account: req.account, network, kind: req.kind, origin: req.origin, inputs, recipients, change, changeValue, from: req.from, warnings, replaces: null, dropped: [], ...(referenceFeeRate ? { referenceFeeRate } : {}) });
+      });
     });
   }
 
-  /** Speed up (same payments, higher fee) or cancel (all back to us) one of our pending sends. */
+  /**
+   * Speed up (same payments, higher fee) or cancel (all back to us) one of our pending sends.
+   * Later unconfirmed transactions spending it (a send that used its change, say) are evicted
+   * with it: the replacement pays their fees too (BIP125 rule 3) and the review lists them.
+   * Listing rather than refusing: a cancel is how a user stops a payment sent by mistake, and
+   * a later send must not take that away; what the user must know is which payments go with it.
+   */
   quoteReplacement(account: number, txid: string, mode: 'speed_up' | 'cancel', feeRate?: number): Promise<BtcSendReview> {
     return withBtcErrors(async () => {
       const record = await this.activity.get(txid);
-      if (!record || record.account !== account || record.replacedBy) throw walletError('not_pending', 'This transaction is no longer pending.');
-      const scan = await this.wallet.scan(account, record.network);
-      const tx = await scan.client.tx(txid);
+      if (!record || record.account !== account || record.replacedBy || record.droppedBy) throw walletError('not_pending', 'This transaction is no longer pending.');
+      const network = record.network;
+      const scan = await this.wallet.scan(account, network);
+      const client = scan.client;
+      const tx = await client.tx(txid);
       if (!tx || tx.status.confirmed) throw walletError('not_pending', 'This transaction is no longer pending.');
-      const own = new Map((await this.book.addresses(record.network, account)).map((a) => [a.address, a]));
-      const inputs: SendInput[] = tx.inputs.map((i) => {
-        const a = i.prevout?.address ? own.get(i.prevout.address) : undefined;
-        if (!a || !i.prevout) throw walletError('not_pending', 'This transaction spends coins of another wallet; it cannot be replaced here.');
-        return toSendInput({ txid: i.txid, vout: i.vout, value: i.prevout.value, confirmed: true }, a);
-      });
-      const ownChange = tx.outputs.map((o) => (o.address ? own.get(o.address) : undefined)).find((a) => a?.change === 1);
-      const payments = tx.outputs.filter((o) => !(o.address && own.get(o.address)?.change === 1)).map((o) => {
-        if (!o.address) throw walletError('not_pending', 'This transaction has an output without an address; it cannot be replaced here.');
-        return { address: o.address, value: o.value };
-      });
-      const type = inputs[0]!.scriptType;
-      const changeAddr = ownChange ?? (await this.book.nextChange(record.network, account, type));
-      const fast = (await scan.client.feeEstimates()).fast;
-      const { coins } = await this.wallet.coins(account, record.network, scan);
-      const spent = new Set(inputs.map(key));
+      const own = await this.book.byScript(network, account);
+      const pending = await readPending(client, txid, network, own);
+      const later = await descendantsOf(client, pending.raw);
+      const type = pending.inputs[0]!.scriptType;
+      const fast = (await client.feeEstimates()).fast;
+      const { coins } = await this.wallet.coins(account, network, scan);
+      const spent = new Set(pending.inputs.map(key));
       const extra = coins.filter((c) => c.confirmed && !c.frozen && !spent.has(key(c)) && c.scriptType === type);
-      const plan = planReplacement({
-        network: record.network,
-        mode,
-        inputs,
-        payments,
-        oldFee: tx.fee,
-        oldVsize: tx.vsize,
-        feeRate: feeRate ?? fast,
-        change: { address: changeAddr.address, publicKey: hexToBytes(changeAddr.publicKey), path: pathOf(changeAddr) },
-        extra,
-      });
-      const warnings = await this.warnings(record.network, account, plan.recipients);
-      return this.store({
-        account,
-        network: record.network,
-        kind: mode,
-        origin: record.origin,
-        inputs: plan.inputs,
-        recipients: plan.recipients,
-        change: plan.change ? changeAddr : null,
-        changeValue: plan.change?.value ?? 0n,
-        from: type,
-        warnings,
-        replaces: txid,
-        referenceFeeRate: fast,
+      const dropped = await this.droppedViews(network, own, later);
+      return this.changeLock.run(async () => {
+        const changeAddr = pending.ownChange ?? (await this.freshChange(network, account, type));
+        const plan = planReplacement({
+          network,
+          mode,
+          inputs: pending.inputs,
+          payments: pending.payments,
+          oldFee: pending.fee,
+          oldVsize: record.vsize, // what we broadcast: a server padding witnesses cannot change it
+          descendants: later,
+          feeRate: feeRate ?? fast,
+          change: { address: changeAddr.address, publicKey: hexToBytes(changeAddr.publicKey), path: pathOf(changeAddr) },
+          extra,
+        });
+        await checkCoins(client, plan.inputs.slice(pending.inputs.length));
+        const warnings = await this.warnings(network, account, plan.recipients);
+        return this.store({
+          account,
+          network,
+          kind: mode,
+          origin: record.origin,
+          inputs: plan.inputs,
+          recipients: plan.recipients,
+          change: plan.change ? changeAddr : null,
+          changeValue: plan.change?.value ?? 0n,
+          from: type,
+          warnings,
+          replaces: txid,
+          dropped,
+          referenceFeeRate: fast,
+        });
       });
     });
+  }
+
+  /** The evicted transactions as the review lists them: ours or not, what each paid to others. */
+  private async droppedViews(network: BtcNetworkName, own: ReadonlyMap<string, BookAddress>, later: readonly Descendant[]): Promise<BtcDroppedTxView[]> {
+    const ours = new Set((await this.activity.all()).map((r) => r.txid));
+    return later.map((d) => {
+      const toOthers = d.outputs.filter((o) => !own.has(bytesToHex(o.script)));
+      return {
+        txid: d.txid,
+        mine: ours.has(d.txid),
+        sent: toOthers.reduce((s, o) => s + o.value, 0n).toString(),
+        recipients: toOthers.map((o) => addressFromScript(o.script, network)).filter((a): a is string => !!a),
+        fee: d.fee.toString(),
+      };
+    });
+  }
+
+  /** The next change address that no transaction used and no open review holds (call under changeLock). */
+  private async freshChange(network: BtcNetworkName, account: number, type: BtcAddressType): Promise<BookAddress> {
+    return this.book.nextChange(network, account, type, await this.quotes.reservedChange(network, account, type));
   }
 
   /** Signs and broadcasts a reviewed quote (once); records it in the activity. */
   confirm(quoteId: string): Promise<{ txid: string }> {
     return withBtcErrors(async () => {
-      const q = await this.quotes.take(quoteId);
+      const q = await this.changeLock.run(async () => {
+        const taken = await this.quotes.take(quoteId);
+        // Used from now on, even if the broadcast fails: a review made meanwhile must not get it.
+        if (taken.change) await this.book.markUsed(taken.network, taken.account, [{ address: '', publicKey: '', type: taken.change.type, change: 1, index: taken.change.index }]);
+        return taken;
+      });
       return this.broadcastQuote(q);
     });
   }
 
   private async broadcastQuote(q: StoredQuote): Promise<{ txid: string }> {
+    const { client } = await this.networks.client(q.network);
+    if (q.replaces) {
+      const original = await client.tx(q.replaces);
+      if (!original || original.status.confirmed) throw walletError('not_pending', 'This transaction is no longer pending.');
+      // A transaction spending the replaced one since the review would be dropped unseen.
+      const known = new Set(q.drops ?? []);
+      const now = await descendantsOf(client, await checkedTx(client, q.replaces));
+      if (now.some((d) => !known.has(d.txid))) {
+        throw walletError('btc_replacement_changed', 'A new transaction spends the one you are replacing since you reviewed it. Nothing was sent; review the replacement again.');
+      }
+    }
     const psbt = Psbt.fromBase64(q.psbt, { network: btcNetwork(q.network) });
     await signWithAccount(this.keyring, psbt, q.network, q.account, q.steps);
     const tx = finalizeAndExtract(psbt);
-    const { client } = await this.networks.client(q.network);
     const txid = await client.broadcast(tx.hex);
-    if (q.change) await this.book.markUsed(q.network, q.account, [{ address: '', publicKey: '', type: q.change.type, change: 1, index: q.change.index }]);
-    await this.activity.add({
-      txid,
-      network: q.network,
-      account: q.account,
-      kind: q.kind,
-      origin: q.origin,
-      createdAt: Date.now(),
-      sent: q.sent,
-      fee: tx.fee.toString(),
-      vsize: tx.vsize,
-      recipients: q.recipients,
-      ...(q.replaces ? { replaces: q.replaces } : {}),
-    });
+    await this.activity.add(
+      {
+        txid,
+        network: q.network,
+        account: q.account,
+        kind: q.kind,
+        origin: q.origin,
+        createdAt: Date.now(),
+        sent: q.sent,
+        fee: tx.fee.toString(),
+        vsize: tx.vsize,
+        recipients: q.recipients,
+        ...(q.replaces ? { replaces: q.replaces } : {}),
+      },
+      q.drops ?? [],
+    );
     return { txid };
   }
 
@@ -215,6 +269,7 @@ export class BtcSendService {
     from: BtcAddressType;
     warnings: WarningView[];
     replaces: string | null;
+    dropped: BtcDroppedTxView[];
     /** the current fast estimate, to judge an unusually high rate */
     referenceFeeRate?: number;
   }): Promise<BtcSendReview> {
@@ -247,7 +302,7 @@ export class BtcSendService {
       fee: fee.toString(),
       vsize,
       recipients: p.recipients.map((r) => r.address),
-      ...(p.replaces ? { replaces: p.replaces } : {}),
+      ...(p.replaces ? { replaces: p.replaces, drops: p.dropped.map((d) => d.txid) } : {}),
     });
     const outputs = psbt.txOutputs.map((o) => {
       const address = o.address ?? null;
@@ -269,14 +324,11 @@ export class BtcSendService {
       sent: sent.toString(),
       replaces: p.replaces,
       warnings,
+      dropped: p.dropped,
     };
   }
 }
 
 function pathOf(a: BookAddress): KeyPath {
   return { purpose: a.type === 'p2wpkh' ? 84 : 86, change: a.change, index: a.index };
-}
-
-function toSendInput(u: { txid: string; vout: number; value: bigint; confirmed: boolean }, a: BookAddress): SendInput {
-  return { ...u, address: a.address, scriptType: a.type, path: pathOf(a), publicKey: hexToBytes(a.publicKey) };
 }

@@ -120,6 +120,21 @@ describe('Esplora client against the regtest fixture', () => {
     expect(await client.txStatus(first.txid)).toEqual({ confirmed: false }); // esplora's answer for unknown txids
   });
 
+  it('reads raw transactions (kept once checked) and who spends each output', async () => {
+    const f = esplora.fund(alice.address, 100_000n, { mine: true });
+    const tx = signTx([{ key: alice, txid: f, vout: 0, value: 100_000n }], [{ address: bob.address, value: 40_000n }, { address: alice.address, value: 59_000n }]);
+    await client.broadcast(tx.hex);
+    expect(await client.txHex(tx.txid)).toBe(tx.hex);
+    const before = count((r) => r === `GET /tx/${tx.txid}/hex`);
+    tick(60_000);
+    expect(await client.txHex(tx.txid)).toBe(tx.hex);
+    expect(count((r) => r === `GET /tx/${tx.txid}/hex`)).toBe(before);
+    expect(await client.txHex('ab'.repeat(32))).toBeNull();
+    expect(await client.outspends(f)).toEqual([{ spent: true, txid: tx.txid, vin: 0, status: { confirmed: false } }]);
+    expect(await client.outspends(tx.txid)).toEqual([{ spent: false }, { spent: false }]);
+    expect(await client.outspends('ab'.repeat(32))).toBeNull();
+  });
+
   it('derives fast / normal / slow fee rates from the estimates, with floors', async () => {
     esplora.state.setFeeEstimates({ '1': 30.2, '2': 25, '3': 20, '6': 11.04, '12': 6, '24': 3.3, '144': 1.2, '1008': 0.5 });
     expect(await client.feeEstimates()).toEqual({ fast: 30.2, normal: 11.1, slow: 3.3 });
@@ -346,6 +361,20 @@ describe('Esplora client against a misbehaving server', () => {
     expect(e.rejectReason).toBe('bad-txns-inputs-missingorspent');
     serve({ '/tx': (_q, res) => res.writeHead(200).end(txidOf(hex)) });
     expect(await mk().broadcast(hex)).toBe(txidOf(hex));
+  });
+
+  it('checks that a raw transaction is the one asked for (its hash is the txid)', async () => {
+    const hex = signTx([{ key: alice, txid: TXID, vout: 0, value: 10_000n }], [{ address: carol.address, value: 9_000n }]).hex;
+    const id = txidOf(hex)!;
+    const other = signTx([{ key: alice, txid: TXID, vout: 0, value: 10_000n }], [{ address: carol.address, value: 8_000n }]).hex;
+    serve({ [`/tx/${id}/hex`]: other });
+    await expectError(mk().txHex(id), 'garbage', /answered with another transaction/);
+    serve({ [`/tx/${id}/hex`]: 'not hex' });
+    await expectError(mk().txHex(id), 'garbage', /not a raw transaction/);
+    serve({ [`/tx/${id}/hex`]: hex });
+    expect(await mk().txHex(id)).toBe(hex);
+    serve({ [`/tx/${id}/outspends`]: '[{"spent":true}]' });
+    await expectError(mk().outspends(id), 'garbage');
   });
 });
 

@@ -15,6 +15,7 @@ import {
   DEFAULT_MAX_FEE_RATE,
   feeEstimatesSchema,
   hash64,
+  OutspendsSchema,
   TxListSchema,
   TxSchema,
   TxStatusSchema,
@@ -68,6 +69,9 @@ export interface EsploraTx {
   outputs: EsploraOutput[];
   status: TxStatus;
 }
+
+/** Who spends an output (Esplora `/tx/:txid/outspends`, one entry per output). */
+export type Outspend = { spent: false } | { spent: true; txid: string; vin: number; status: TxStatus };
 
 export interface TxoStats {
   fundedTxoCount: number;
@@ -130,6 +134,13 @@ export interface EsploraClient {
   addressStats(address: string): Promise<AddressStats>;
   /** the transaction, or null when the server does not know it (never seen, dropped or replaced) */
   tx(txid: string): Promise<EsploraTx | null>;
+  /**
+   * The raw transaction (hex, with witnesses), checked against `txid` (its hash must be it): an
+   * answer the server cannot forge, unlike the JSON of `tx()`. null when the server does not know it.
+   */
+  txHex(txid: string): Promise<string | null>;
+  /** For each output of `txid`: unspent, or the transaction (confirmed or in the mempool) spending it. null when unknown. */
+  outspends(txid: string): Promise<Outspend[] | null>;
   /** Esplora answers {confirmed:false} for unknown txids too: use `tx()` to tell "dropped" apart */
   txStatus(txid: string): Promise<TxStatus>;
   feeEstimates(): Promise<FeeTiers>;
@@ -373,6 +384,36 @@ export function createEsploraClient(opts: EsploraClientOptions): EsploraClient {
       });
       if (tx?.status.confirmed) remember(confirmedKey, -1, tx);
       return tx;
+    },
+
+    async txHex(txid) {
+      const id = txidArg(txid);
+      const path = `/tx/${id}/hex`;
+      // A txid names its transaction for good (witnesses aside): a checked answer never goes stale.
+      const key = `tx-confirmed:hex:${id}`;
+      const hit = cache.get(key);
+      if (hit) return hit.value as string;
+      const hex = await dedup(`hex:${id}`, async () => {
+        const text = await getText(path, true);
+        if (text === null) return null;
+        const raw = text.trim().toLowerCase();
+        if (!/^(?:[0-9a-f]{2})+$/.test(raw)) throw fail('garbage', `GET ${path}`, `answer is not a raw transaction in hex${snippet(text)}`);
+        const actual = txidOf(raw);
+        if (actual !== id) throw fail('garbage', `GET ${path}`, actual ? `answered with another transaction (${actual})` : 'answer does not parse as a transaction');
+        return raw;
+      });
+      if (hex !== null) remember(key, -1, hex);
+      return hex;
+    },
+
+    async outspends(txid) {
+      const id = txidArg(txid);
+      const path = `/tx/${id}/outspends`;
+      return byTip(`outspends:${id}`, async () => {
+        const text = await getText(path, true);
+        if (text === null) return null;
+        return parseJson(path, text, OutspendsSchema).map((o): Outspend => (o.spent ? { spent: true, txid: o.txid, vin: o.vin, status: toStatus(o.status) } : { spent: false }));
+      });
     },
 
     async txStatus(txid) {

@@ -9,6 +9,7 @@ export {
   type EsploraOutput,
   type EsploraTx,
   type EsploraUtxo,
+  type Outspend,
   type TxoStats,
   type TxStatus,
 } from './esplora-client';

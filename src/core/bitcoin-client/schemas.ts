@@ -68,6 +68,15 @@ export const TxSchema = v.pipe(
   }),
   v.check((tx) => tx.vin.every((i) => i.is_coinbase || i.prevout !== null), 'a non-coinbase input has no prevout'),
 );
+export const OutspendsSchema = v.pipe(
+  v.array(
+    v.variant('spent', [
+      v.object({ spent: v.literal(true), txid: hash64, vin: uint32, status: TxStatusSchema }),
+      v.object({ spent: v.literal(false) }),
+    ]),
+  ),
+  v.maxLength(100_000),
+);
 export const TxListSchema = v.pipe(v.array(TxSchema), v.maxLength(1_000));
 
 export function feeEstimatesSchema(maxFeeRate: number) {

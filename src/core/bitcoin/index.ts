@@ -81,3 +81,4 @@ export {
 export { bip322MessageHash, bip322ToSign, bip322ToSpend, signMessageBip322Simple, type Bip322Options } from './bip322';
 export { minimumReplacementRate, planReplacement, type ReplacePlan, type ReplaceParams } from './replace';
 export { encodeBip21, parseBip21, type Bip21 } from './bip21';
+export { parseRawTx, type RawTxView } from './raw-tx';

@@ -24,7 +24,7 @@ function coin(chain: RegtestChain, k: TestKey, value: bigint): SendInput {
   return { txid, vout: 0, value, address: k.address, confirmed: true, scriptType: k.type, path: k.path, publicKey: k.publicKey };
 }
 
-function signAndSubmit(chain: RegtestChain, inputs: readonly SendInput[], recipients: readonly Recipient[], change: { k: TestKey; value: bigint } | null) {
+function sign(inputs: readonly SendInput[], recipients: readonly Recipient[], change: { k: TestKey; value: bigint } | null) {
   const psbt = buildSendPsbt({
     inputs,
     recipients,
@@ -35,7 +35,11 @@ function signAndSubmit(chain: RegtestChain, inputs: readonly SendInput[], recipi
     const k = keys.find((x) => x.address === inputs[i]!.address)!;
     return { privateKey: k.privateKey, publicKey: k.publicKey, type: k.type };
   });
-  const tx = finalizeAndExtract(psbt);
+  return finalizeAndExtract(psbt);
+}
+
+function signAndSubmit(chain: RegtestChain, inputs: readonly SendInput[], recipients: readonly Recipient[], change: { k: TestKey; value: bigint } | null) {
+  const tx = sign(inputs, recipients, change);
   expect(chain.submit(tx.hex)).toBe(tx.txid);
   return tx;
 }
@@ -52,9 +56,16 @@ function original(chain: RegtestChain, inputs: readonly SendInput[], payments: r
   return signAndSubmit(chain, inputs, payments, changeKey ? { k: changeKey, value: rest } : null);
 }
 
-function submitPlan(chain: RegtestChain, plan: ReplacePlan) {
+/** The plan signed (not submitted). */
+function signPlan(plan: ReplacePlan) {
   const changeKey = plan.change ? keys.find((k) => k.address === plan.change!.address)! : null;
-  return signAndSubmit(chain, plan.inputs, plan.recipients, changeKey && plan.change ? { k: changeKey, value: plan.change.value } : null);
+  return sign(plan.inputs, plan.recipients, changeKey && plan.change ? { k: changeKey, value: plan.change.value } : null);
+}
+
+function submitPlan(chain: RegtestChain, plan: ReplacePlan) {
+  const tx = signPlan(plan);
+  expect(chain.submit(tx.hex)).toBe(tx.txid);
+  return tx;
 }
 
 describe('planReplacement (checked by the regtest fixture mempool)', () => {
@@ -97,6 +108,30 @@ describe('planReplacement (checked by the regtest fixture mempool)', () => {
     expect(plan.change?.value).toBe(20_000n + 40_000n - 19_800n - plan.fee);
     submitPlan(chain, plan);
     expect(() => planReplacement({ network: NET, mode: 'speed_up', inputs: [c], payments: [{ address: other, value: 19_800n }], oldFee: orig.fee, oldVsize: orig.vsize, feeRate: 20, change: { address: ch1.address }, extra: [unconfirmed] })).toThrow(InsufficientFundsError);
+  });
+
+  it('pays for the later sends it evicts (BIP125 rule 3 counts descendants): without them the mempool refuses it', () => {
+    const chain = new RegtestChain();
+    const c = coin(chain, a0, 100_000n);
+    const orig = original(chain, [c], [{ address: other, value: 30_000n }], ch0, 1);
+    // A later send spending the original's unconfirmed change, at a high rate.
+    const changeVout = chain.getTx(orig.txid)!.outputs.findIndex((o) => o.amount !== 30_000n);
+    const changeValue = chain.getTx(orig.txid)!.outputs[changeVout]!.amount;
+    const spendChange: SendInput = { txid: orig.txid, vout: changeVout, value: changeValue, address: ch0.address, confirmed: false, scriptType: 'p2wpkh', path: ch0.path, publicKey: ch0.publicKey };
+    const child = original(chain, [spendChange], [{ address: other, value: 20_000n }], ch1, 30);
+    const base = { network: NET, mode: 'speed_up', inputs: [c], payments: [{ address: other, value: 30_000n }], oldFee: orig.fee, oldVsize: orig.vsize, feeRate: 5, change: { address: ch0.address } } as const;
+
+    const blind = planReplacement(base);
+    expect(() => chain.submit(signPlan(blind).hex)).toThrow(/less fees than conflicting txs/);
+
+    const plan = planReplacement({ ...base, descendants: [{ fee: child.fee, vsize: child.vsize }] });
+    expect(plan.fee).toBeGreaterThanOrEqual(orig.fee + child.fee + BigInt(plan.vsize));
+    // The rate also beats the group's (fees and sizes of both together).
+    expect(plan.feeRate).toBeGreaterThan(Number(orig.fee + child.fee) / (orig.vsize + child.vsize));
+    const repl = submitPlan(chain, plan);
+    expect(chain.getTx(orig.txid)).toBeUndefined();
+    expect(chain.getTx(child.txid)).toBeUndefined();
+    expect(chain.mempool().map((t) => t.txid)).toEqual([repl.txid]);
   });
 
   it('cancels: one output back to our change address, the payment gone from the mempool', () => {

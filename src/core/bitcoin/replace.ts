@@ -1,7 +1,8 @@
 // Replace-by-fee for the wallet's own pending sends: "speed up" (same payments,
 // higher fee) and "cancel" (everything back to ourselves, higher fee). The plan
 // satisfies BIP125 as Bitcoin Core enforces it: a strictly higher fee rate than
-// the original (rule 6) and an absolute fee of at least the original's plus
+// the original (rule 6) and an absolute fee of at least the fees of everything
+// it evicts — the original and every unconfirmed transaction spending it — plus
 // the relay fee of the replacement's own size (rules 3 and 4). Added inputs
 // must be confirmed (rule 2), so only confirmed coins are offered as extras.
 import { scriptLengthOf, validateBtcAddress } from './address';
@@ -21,6 +22,12 @@ export interface ReplaceParams {
   /** Fee and virtual size of the pending transaction. */
   oldFee: bigint;
   oldVsize: number;
+  /**
+   * Unconfirmed transactions that spend the pending one, and those spending them: the
+   * replacement evicts them too, so it must pay their fees as well (rule 3) and beat the
+   * fee rate of the whole group, so miners gain by the swap.
+   */
+  descendants?: readonly { fee: bigint; vsize: number }[];
   /** The fee rate wanted (sat/vB); raised when BIP125 needs more. */
   feeRate: number;
   /** Where the rest goes: the change of a speed-up, the single output of a cancel. */
@@ -53,7 +60,9 @@ export function planReplacement(p: ReplaceParams): ReplacePlan {
   const change = validateBtcAddress(p.change.address, p.network);
   if (!change.ok) throw new InvalidSendError('bad_address', `Change: ${change.reason}`);
   const relay = p.minRelayFeeRate ?? MIN_FEE_RATE;
-  const rate = Math.max(p.feeRate, minimumReplacementRate(p.oldFee, p.oldVsize));
+  const evictedFee = (p.descendants ?? []).reduce((s, d) => s + d.fee, p.oldFee);
+  const evictedVsize = (p.descendants ?? []).reduce((s, d) => s + d.vsize, p.oldVsize);
+  const rate = Math.max(p.feeRate, minimumReplacementRate(p.oldFee, p.oldVsize), minimumReplacementRate(evictedFee, evictedVsize));
   const payments = p.mode === 'cancel' ? [] : [...p.payments];
   const paid = payments.reduce((s, r) => s + r.value, 0n);
   const paymentLengths = payments.map((r) => {
@@ -71,7 +80,7 @@ export function planReplacement(p: ReplaceParams): ReplacePlan {
 
   const feeOf = (vsize: number) => {
     const byRate = feeFor(vsize, rate);
-    const byRules = p.oldFee + feeFor(vsize, relay);
+    const byRules = evictedFee + feeFor(vsize, relay);
     return byRate > byRules ? byRate : byRules;
   };
   for (;;) {

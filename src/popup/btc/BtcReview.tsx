@@ -5,6 +5,7 @@ import { Warnings } from '../approval/Warnings';
 import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
+import { DroppedSends } from './DroppedSends';
 import { btc } from './format';
 import { TxSummary } from './TxSummary';
 
@@ -34,6 +35,7 @@ export function BtcReview({ review, onBack, onSent }: { review: BtcSendReview; o
       <h1>{t(title)}</h1>
       {review.kind === 'cancel' && <p>{t('btc.cancelIntro')}</p>}
       {review.kind === 'speed_up' && <p>{t('btc.speedUpIntro')}</p>}
+      <DroppedSends review={review} />
       {review.recipients.length > 0 && (
         <dl className="fields">
           {review.recipients.map((r) => (

@@ -1,5 +1,6 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
 import { enBtc } from './en-btc';
+import { enBtcSend } from './en-btc-send';
 import { enWallet } from './en-wallet';
 
 export const en = {
@@ -241,6 +242,7 @@ export const en = {
   'insights.noBudget': "No budget",
   'insights.alert': "You passed your monthly budget for {assets}.",
   ...enBtc,
+  ...enBtcSend,
   ...enWallet,
 } as const;
 

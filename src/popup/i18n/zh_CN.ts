@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
+import { zhBtcSend } from './zh_CN-btc-send';
 import { zhWallet } from './zh_CN-wallet';
 
 /** 简体中文. Every key of en must be here (a test checks both ways). */
@@ -241,5 +242,6 @@ export const zh_CN: Record<MessageKey, string> = {
   'insights.noBudget': "无预算",
   'insights.alert': "您已超出 {assets} 的每月预算。",
   ...zhBtc,
+  ...zhBtcSend,
   ...zhWallet,
 };
