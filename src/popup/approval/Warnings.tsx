@@ -1,5 +1,6 @@
 import type { WarningView } from '../../shared/approvals';
 import { useT } from '../i18n';
+import { warningText } from './warning-text';
 
 export function Warnings({ warnings }: { warnings: WarningView[] }) {
   const t = useT();
@@ -11,7 +12,7 @@ export function Warnings({ warnings }: { warnings: WarningView[] }) {
         {warnings.map((w, i) => (
           <li key={i} className={`warning ${w.severity}`} data-testid="approval-warning" data-kind={w.kind} data-severity={w.severity}>
             <strong>{t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning')}: </strong>
-            {w.message}
+            {warningText(t, w)}
           </li>
         ))}
       </ul>
