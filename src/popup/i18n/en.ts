@@ -1,5 +1,6 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
 import { enBtc } from './en-btc';
+import { enUx } from './en-ux';
 import { enWallet } from './en-wallet';
 import { enWarnings } from './en-warnings';
 
@@ -244,6 +245,7 @@ export const en = {
   ...enBtc,
   ...enWallet,
   ...enWarnings,
+  ...enUx,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
+import { zhUx } from './zh_CN-ux';
 import { zhWallet } from './zh_CN-wallet';
 import { zhWarnings } from './zh_CN-warnings';
 
@@ -244,4 +245,5 @@ export const zh_CN: Record<MessageKey, string> = {
   ...zhBtc,
   ...zhWallet,
   ...zhWarnings,
+  ...zhUx,
 };
