@@ -11,7 +11,7 @@ export function Warnings({ warnings }: { warnings: WarningView[] }) {
       <ul className="warnings" aria-label={t('approval.warning.warning')}>
         {warnings.map((w, i) => (
           <li key={i} className={`warning ${w.severity}`} data-testid="approval-warning" data-kind={w.kind} data-severity={w.severity}>
-            <strong>{t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning')}: </strong>
+            <strong>{t('warning.part.severity', { label: t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning') })}</strong>
             {warningText(t, w)}
           </li>
         ))}

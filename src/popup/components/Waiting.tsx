@@ -43,7 +43,7 @@ export function useWaiting() {
 export function Waiting({ waiting, label, onStop }: { waiting: boolean; label: string; onStop: () => void }) {
   const t = useT();
   return (
-    <div className="row spread waiting">
+    <div className={waiting ? 'row spread waiting' : 'waiting idle'}>
       <p role="status" data-testid="waiting" data-waiting={waiting}>
         {waiting && (
           <>

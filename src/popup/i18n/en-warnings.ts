@@ -31,6 +31,7 @@ export const enWarnings = {
   'warning.high_fee.half_sent': 'Fee {fee} sats ({feeRate} sat/vB) is more than half of the {sent} sats being sent',
   'warning.budget.over': 'This send takes your {symbol} spending this month past your budget.',
   // Pieces the sentences above are built from.
+  'warning.part.severity': '{label}: ',
   'warning.part.unlimited': 'an unlimited amount',
   'warning.part.rawUnits': '{n} raw units',
   'warning.part.permit2': 'Permit2',

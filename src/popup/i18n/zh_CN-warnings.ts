@@ -29,6 +29,7 @@ export const zhWarnings: Record<keyof typeof enWarnings, string> = {
   'warning.high_fee.rate': '手续费 {fee} 聪（{feeRate} 聪/vB）远高于通常费率。',
   'warning.high_fee.half_sent': '手续费 {fee} 聪（{feeRate} 聪/vB）超过发送金额 {sent} 聪的一半。',
   'warning.budget.over': '这笔发送会使您本月的 {symbol} 支出超出预算。',
+  'warning.part.severity': '{label}：',
   'warning.part.unlimited': '无限数量',
   'warning.part.rawUnits': '{n} 个最小单位',
   'warning.part.permit2': 'Permit2',
