@@ -3,6 +3,7 @@ import { isInternalMethod, parseEnvelope, validateParams, type InternalMethod, t
 import type { HandlerContext } from './context';
 import { LOCKED_OK, internalHandlers } from './handlers/internal';
 import type { InternalHandler } from './handlers/internal/types';
+import { forPopup } from './popup-errors';
 
 /**
  * Internal requests from the extension's own pages: envelope → method → params →
@@ -25,6 +26,6 @@ export async function routeInternal(ctx: HandlerContext, message: unknown): Prom
     const handler = internalHandlers[method] as InternalHandler<InternalMethod>;
     return { ok: true, result: await handler(ctx, checked.value) };
   } catch (err) {
-    return { ok: false, error: toSerializedError(err) };
+    return { ok: false, error: toSerializedError(forPopup(err)) };
   }
 }

@@ -1,26 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Settings as SettingsT, WalletState } from '../shared/messages';
 import { call } from './api';
-import { ApprovalScreen } from './approval/ApprovalScreen';
 import { FormError } from './components/FormError';
 import { errorText } from './error-text';
 import { I18nProvider, translator } from './i18n';
 import { navigate, useHashRoute } from './router';
-import { Activity } from './screens/Activity';
-import { AddToken } from './screens/AddToken';
-import { BtcCoins } from './btc/BtcCoins';
-import { ConnectedSites } from './screens/ConnectedSites';
-import { Insights } from './screens/Insights';
-import { Networks } from './screens/Networks';
-import { Receive } from './screens/Receive';
-import { Send } from './screens/Send';
-import { CreateWallet } from './screens/CreateWallet';
 import { Home } from './screens/Home';
-import { ImportWallet } from './screens/ImportWallet';
-import { NetworkActivity } from './screens/NetworkActivity';
 import { Onboarding } from './screens/Onboarding';
-import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
+import { Activity, AddToken, ApprovalScreen, BtcCoins, ConnectedSites, CreateWallet, ImportWallet, Insights, NetworkActivity, Networks, Receive, Send, Settings } from './lazy-screens';
 
 /** Picks the screen for the wallet's state: onboarding, unlock or the unlocked app. */
 export function App() {
@@ -95,5 +83,10 @@ export function App() {
   else if (route === '/tokens') screen = <AddToken />;
   else screen = <Home onLocked={refresh} btcNetwork={settings?.btcNetwork ?? 'mainnet'} onSettingsChanged={refresh} />;
 
-  return <I18nProvider lang={lang}>{screen}</I18nProvider>;
+  // A lazy screen's code arrives from the extension's own files within milliseconds: an empty, busy page meanwhile.
+  return (
+    <I18nProvider lang={lang}>
+      <Suspense fallback={<main className="screen" aria-busy="true" />}>{screen}</Suspense>
+    </I18nProvider>
+  );
 }

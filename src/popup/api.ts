@@ -1,19 +1,10 @@
 import browser from 'webextension-polyfill';
-import type { ErrorData, SerializedError } from '../shared/errors';
 import { INTERNAL_CHANNEL, type InternalMethod, type InternalParams, type InternalResult, type Reply } from '../shared/messages';
+import { ApiError } from './api-error';
+
+export { ApiError };
 
 /** The popup's only door to the background. Keys never come through here, only results. */
-export class ApiError extends Error {
-  readonly code: number;
-  readonly data: ErrorData | undefined;
-  constructor(e: SerializedError) {
-    super(e.message);
-    this.code = e.code;
-    // Internal replies carry ErrorData (reason, retryAfterMs...); node data never reaches the popup.
-    this.data = e.data as ErrorData | undefined;
-  }
-}
-
 export async function call<M extends InternalMethod>(method: M, params: InternalParams<M>): Promise<InternalResult<M>> {
   const reply: Reply<InternalResult<M>> | undefined = await browser.runtime.sendMessage({ channel: INTERNAL_CHANNEL, method, params });
   if (!reply) throw new ApiError({ code: -32603, message: 'No answer from the wallet background', data: { reason: 'internal' } });

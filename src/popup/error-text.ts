@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '../shared/errors';
-import { ApiError } from './api';
+import { ApiError } from './api-error';
 import type { MessageKey, Translate } from './i18n';
 import { en } from './i18n/en';
 
@@ -13,6 +13,7 @@ export function errorText(t: Translate, err: unknown): string {
         word: err.data.word ?? '',
         position: err.data.position ?? '',
         count: err.data.count ?? '',
+        detail: err.data.detail ?? '',
         min: MIN_PASSWORD_LENGTH,
       });
     }

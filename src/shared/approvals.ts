@@ -1,5 +1,6 @@
 import type { BtcNetworkName } from './btc-protocol';
 import type { BtcSendReview, BtcTxView } from './btc-views';
+import type { WarningId, WarningParams } from './warnings';
 
 /**
  * What an approval window shows and what it answers: shared by the background (which
@@ -19,11 +20,15 @@ export type ApprovalKind =
   | 'btc_sign_psbt'
   | 'btc_send';
 
-export interface WarningView {
-  kind: string;
+/**
+ * A risk warning: its kind and sentence variant (src/shared/warnings.ts) with the facts it
+ * names, which the popup words in the user's language; `message` is the English sentence.
+ */
+export type WarningView = WarningId & {
   severity: 'danger' | 'warning';
   message: string;
-}
+  params: WarningParams;
+};
 
 export interface DisplayFieldView {
   path: string;

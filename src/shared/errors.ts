@@ -16,6 +16,8 @@ export interface ErrorData {
   position?: number;
   field?: string;
   count?: number;
+  /** a node's own words, quoted in the translated sentence */
+  detail?: string;
 }
 
 export type ErrorReason =
@@ -61,6 +63,10 @@ export type ErrorReason =
   | 'nonce_not_missing'
   | 'price_url_not_allowed'
   | 'price_unavailable'
+  | 'rpc_timeout'
+  | 'nonce_used'
+  | 'fee_too_low'
+  | 'node_refused'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

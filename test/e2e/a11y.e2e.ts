@@ -3,11 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, approvalWindow } from './helpers/approval';
 import { audit as auditWith, LANGS, setLanguage, type Lang } from './helpers/a11y-audit';
+import { internal } from './helpers/adversarial';
+import { expectErrorAnnounced, expectSeedReadAloud } from './helpers/aria';
 import { AxeSummary, runAxe } from './helpers/axe';
 import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock } from './helpers/flows';
-import { localChainIfAvailable, servePages, type Service } from './helpers/local-services';
+import { startHangingRpc } from './helpers/hanging-rpc';
+import { servePages, type Service } from './helpers/local-services';
 import { rpc } from './helpers/rpc';
 import { deployTestToken } from './helpers/erc20';
+import { startChainAndPages } from './helpers/servers';
 import { startPriceFeed, type PriceFeed } from '../fixtures/price-feed/server';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { MAIL } from '../../src/core/ethereum/test-vectors';
@@ -18,6 +22,7 @@ import { MAIL } from '../../src/core/ethereum/test-vectors';
  * at the end (the table goes into the issue note).
  */
 const ACCOUNT = ABANDON_ADDRESSES.eth.toLowerCase();
+const OTHER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // anvil account 1
 
 // The EIP-712 spec's Mail example, on the local chain.
 const TYPED_DATA = { ...MAIL, domain: { ...MAIL.domain, chainId: 31337 } };
@@ -28,18 +33,22 @@ const audit = (page: Page, screen: string, lang: Lang) => auditWith(summary, pag
 
 describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, light + dark)', () => {
   let wb: WalletBrowser;
-  let pages: Service;
-  let chain: (Service & { ours: boolean }) | null;
-  /** a TestToken held by the account (test/fixtures/contracts), when a local chain is up */
-  let token: string | null = null;
+  let pages: { url: string; stop(): void | Promise<void> };
+  let chain: { url: string; stop(): void | Promise<void> };
+  /** a second anvil (chain 31338) for wallet_addEthereumChain */
+  let second: { url: string; stop(): void | Promise<void> };
+  /** a TestToken held by the account (test/fixtures/contracts) */
+  let token: string;
   let feed: PriceFeed;
   let popup: Page;
   let dapp: Page;
 
   beforeAll(async () => {
-    pages = await servePages();
-    chain = await localChainIfAvailable();
-    token = chain ? await deployTestToken(chain.url, { name: 'Test Token', symbol: 'TST', decimals: 18, supply: 5n * 10n ** 18n, holder: ABANDON_ADDRESSES.eth }) : null;
+    const started = await startChainAndPages();
+    chain = started.anvil;
+    pages = started.pages;
+    second = await started.startAnvil({ port: 8546, chainId: 31338 });
+    token = await deployTestToken(chain.url, { name: 'Test Token', symbol: 'TST', decimals: 18, supply: 5n * 10n ** 18n, holder: ABANDON_ADDRESSES.eth });
     feed = await startPriceFeed();
     wb = await WalletBrowser.launch();
     popup = await wb.openPopup();
@@ -50,6 +59,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
     await wb?.close();
     await pages?.stop();
     await chain?.stop();
+    await second?.stop();
     await feed?.stop();
   });
 
@@ -70,6 +80,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('seed-word-12').waitFor();
       await audit(popup, 'create: seed words', lang);
       const words = await popup.locator('[data-testid^="seed-word-"]').allTextContents();
+      await expectSeedReadAloud(popup, words);
 
       await popup.getByTestId('seed-continue').click();
       await popup.getByTestId('seed-quiz-screen').waitFor();
@@ -77,6 +88,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('seed-quiz-submit').click();
       await popup.getByTestId('form-error').waitFor({ state: 'visible' });
       await audit(popup, 'create: quiz, wrong answer shown', lang);
+      await expectErrorAnnounced(popup);
       for (const input of await popup.locator('[data-testid^="seed-quiz-input-"]').all()) {
         const n = Number((await input.getAttribute('data-testid'))!.replace('seed-quiz-input-', ''));
         await input.fill(words[n - 1]!);
@@ -96,6 +108,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('import-submit').click();
       await popup.getByTestId('form-error').waitFor({ state: 'visible' });
       await audit(popup, 'import: error shown', lang);
+      await expectErrorAnnounced(popup);
     }
   });
 
@@ -125,13 +138,11 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.goto(`${wb.popupUrl}#/send`);
       await popup.getByTestId('send-screen').waitFor();
       await audit(popup, 'send', lang);
-      if (chain) {
-        await popup.getByTestId('send-to-input').fill('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
-        await popup.getByTestId('send-amount-input').fill('0.001');
-        await popup.getByTestId('send-review-button').click();
-        await popup.getByTestId('send-review-screen').waitFor();
-        await audit(popup, 'send: review', lang);
-      }
+      await popup.getByTestId('send-to-input').fill(OTHER);
+      await popup.getByTestId('send-amount-input').fill('0.001');
+      await popup.getByTestId('send-review-button').click();
+      await popup.getByTestId('send-review-screen').waitFor();
+      await audit(popup, 'send: review', lang);
 
       await popup.goto(`${wb.popupUrl}#/activity`);
       await popup.getByTestId('activity-screen').waitFor();
@@ -144,12 +155,11 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('add-token-lookup').click();
       await popup.locator('[data-testid="form-error"]:visible').waitFor();
       await audit(popup, 'add token: error shown', lang);
-      if (token) {
-        await popup.getByTestId('add-token-address').fill(token);
-        await popup.getByTestId('add-token-lookup').click();
-        await popup.getByTestId('add-token-preview').waitFor();
-        await audit(popup, 'add token: preview', lang);
-      }
+      await expectErrorAnnounced(popup);
+      await popup.getByTestId('add-token-address').fill(token);
+      await popup.getByTestId('add-token-lookup').click();
+      await popup.getByTestId('add-token-preview').waitFor();
+      await audit(popup, 'add token: preview', lang);
 
       await popup.goto(`${wb.popupUrl}#/settings`);
       await popup.getByTestId('language-select').waitFor();
@@ -162,6 +172,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.getByTestId('reveal-seed-submit').click();
       await popup.getByTestId('revealed-seed').waitFor();
       await audit(popup, 'reveal seed: phrase shown', lang);
+      await expectSeedReadAloud(popup, ABANDON.split(' '));
 
       await popup.getByTestId('network-activity-button').click();
       await popup.getByTestId('network-activity-screen').waitFor();
@@ -185,11 +196,9 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await popup.goto(`${wb.popupUrl}#/network-activity`);
       await popup.getByTestId('endpoint-prices').waitFor();
       await audit(popup, 'network activity: price source on', lang);
-      if (chain) {
-        await popup.goto(wb.popupUrl);
-        await popup.locator('[data-testid="total-fiat"][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
-        await audit(popup, 'home: total in a currency', lang);
-      }
+      await popup.goto(wb.popupUrl);
+      await popup.locator('[data-testid="total-fiat"][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
+      await audit(popup, 'home: total in a currency', lang);
       await prices(false);
 
       await popup.goto(wb.popupUrl);
@@ -199,6 +208,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await unlock(popup, 'not the password');
       await popup.getByTestId('form-error').waitFor({ state: 'visible' });
       await audit(popup, 'unlock: wrong password shown', lang);
+      await expectErrorAnnounced(popup);
       await unlock(popup);
       await expectScreen(popup, 'home-screen');
     }
@@ -234,7 +244,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
     ]).catch(() => undefined);
   }
 
-  it('approvals: connect, personal_sign (+ Escape confirm), typed_data, switch_chain 0x1 and 0x7a69, watch_asset', { timeout: 120_000 }, async () => {
+  it('approvals: connect, personal_sign (+ Escape confirm), typed_data, switch_chain 0x1 and 0x7a69, add_chain, watch_asset', { timeout: 120_000 }, async () => {
     dapp = await wb.context.newPage();
     await dapp.goto(`${pages.url}dapp/index.html`);
     for (const lang of LANGS) {
@@ -265,23 +275,90 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
       await respond(back.win, true);
       expect(await back.pending).toEqual({ result: null });
 
-      // The wallet checks a watched token against its contract: only with a local chain to ask.
-      if (token) {
-        const wa = await request('watch_asset', 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: 18 } }, lang);
-        await respond(wa.win, false);
-        expect((await wa.pending).error?.code).toBe(4001);
-      }
+      // The wallet asks the new chain's RPC for its chain id before it asks the user (here: the second anvil).
+      const ac = await request('add_chain', 'wallet_addEthereumChain', [{ chainId: '0x7a6a', chainName: 'Second anvil', rpcUrls: [second.url], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } }], lang);
+      await respond(ac.win, false);
+      expect((await ac.pending).error?.code).toBe(4001);
+
+      // The wallet checks a watched token against its contract on the local chain.
+      const wa = await request('watch_asset', 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: 18 } }, lang);
+      await respond(wa.win, false);
+      expect((await wa.pending).error?.code).toBe(4001);
     }
   });
 
-  it('approval: transaction (needs anvil on 127.0.0.1:8545; skipped when none is up and the port is taken by something else)', async (ctx) => {
-    if (!chain) ctx.skip();
+  it('approval: transaction', async () => {
     for (const lang of LANGS) {
       await popup.goto(`${wb.popupUrl}#/settings`);
       await setLanguage(popup, lang);
-      const tx = await request('transaction', 'eth_sendTransaction', [{ from: ACCOUNT, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '0x2386f26fc10000' }], lang);
+      const tx = await request('transaction', 'eth_sendTransaction', [{ from: ACCOUNT, to: OTHER, value: '0x2386f26fc10000' }], lang);
       await respond(tx.win, false);
       expect((await tx.pending).error?.code).toBe(4001);
+    }
+  });
+
+  it('an RPC that hangs: send review, add token and add network show progress, can be stopped, and can be left', { timeout: 120_000 }, async () => {
+    // Answers eth_chainId as 31337 (so it is accepted as that chain's RPC), then nothing; the other answers nothing at all.
+    const hung = await startHangingRpc('0x7a69');
+    const silent = await startHangingRpc(null);
+    const pointLocalhostAt = async (url: string) => expect(await internal(popup, 'networks_update', { chainId: 31337, rpcUrl: url })).toMatchObject({ ok: true });
+    const waiting = () => popup.locator('[data-testid="waiting"][data-waiting="true"]').waitFor();
+    const stopWaiting = async () => {
+      await popup.getByTestId('waiting-stop').click();
+      await popup.locator('[data-testid="waiting"][data-waiting="false"]').waitFor({ state: 'attached' }); // empty, so not "visible"
+      expect(await popup.getByTestId('waiting-stop').count()).toBe(0);
+    };
+    const back = () => popup.locator('main > header button').first().click();
+    try {
+      for (const lang of LANGS) {
+        await popup.goto(`${wb.popupUrl}#/settings`);
+        await setLanguage(popup, lang);
+        await pointLocalhostAt(hung.url);
+
+        await popup.goto(`${wb.popupUrl}#/send`);
+        await popup.getByTestId('send-to-input').fill(OTHER);
+        await popup.getByTestId('send-amount-input').fill('0.001');
+        await popup.getByTestId('send-review-button').click();
+        await waiting();
+        await expect.poll(() => hung.held()).toBeGreaterThan(0); // really waiting on the node
+        expect(await popup.getByTestId('send-review-button').isDisabled()).toBe(true);
+        await audit(popup, 'send: waiting on a hanging RPC', lang);
+        await stopWaiting();
+        expect(await popup.getByTestId('send-review-button').isEnabled()).toBe(true);
+        expect(await popup.getByTestId('send-review-screen').count()).toBe(0);
+        await popup.getByTestId('send-review-button').click();
+        await waiting();
+        await back();
+        await expectScreen(popup, 'home-screen');
+
+        await popup.goto(`${wb.popupUrl}#/tokens`);
+        await popup.getByTestId('add-token-address').fill(token);
+        await popup.getByTestId('add-token-lookup').click();
+        await waiting();
+        await audit(popup, 'add token: waiting on a hanging RPC', lang);
+        await stopWaiting();
+        expect(await popup.getByTestId('add-token-lookup').isEnabled()).toBe(true);
+        expect(await popup.getByTestId('add-token-preview').count()).toBe(0);
+
+        await popup.goto(`${wb.popupUrl}#/networks`);
+        await popup.getByTestId('add-network-name').fill('Silent');
+        await popup.getByTestId('add-network-chainId').fill('4242');
+        await popup.getByTestId('add-network-rpcUrl').fill(silent.url);
+        await popup.getByTestId('add-network-submit').click();
+        await waiting();
+        await expect.poll(() => silent.held()).toBeGreaterThan(0);
+        await audit(popup, 'add network: waiting on a silent RPC', lang);
+        await stopWaiting();
+        expect(await popup.getByTestId('add-network-submit').isEnabled()).toBe(true);
+        await popup.getByTestId('add-network-submit').click();
+        await waiting();
+        await back();
+        await popup.getByTestId('settings-screen').waitFor();
+      }
+    } finally {
+      await pointLocalhostAt(chain.url);
+      await hung.stop();
+      await silent.stop();
     }
   });
 

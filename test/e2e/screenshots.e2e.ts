@@ -44,6 +44,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
   let stopAll: () => Promise<void>;
   const written: string[] = [];
   let connectedOnce = false;
+  let token = '';
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -56,7 +57,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
       await esplora.stop();
       await feed.stop();
     };
-    const token = await deployTestToken(anvil.url, { name: 'Test Token', symbol: 'TST', decimals: 6, supply: 10n ** 12n, holder: ANVIL_ACCOUNTS[9].address });
+    token = await deployTestToken(anvil.url, { name: 'Test Token', symbol: 'TST', decimals: 6, supply: 10n ** 12n, holder: ANVIL_ACCOUNTS[9].address });
     await transferToken(anvil.url, token, ANVIL_ACCOUNTS[9].address, ME, 1250n * 10n ** 6n);
     wb = await WalletBrowser.launch();
     popup = await wb.openPopup();
@@ -158,6 +159,24 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
         await win.waitForTimeout(600);
         await win.getByTestId('reject-button').click().catch(() => undefined);
         expect((await pending).error?.code).toBe(4001);
+
+        // Risk warnings in the user's language: an unlimited approve(ACCOUNT1) of the token.
+        const word = (hex: string) => hex.slice(2).toLowerCase().padStart(64, '0');
+        const risky = rpc(dapp, 'eth_sendTransaction', [{ from: ME.toLowerCase(), to: token, data: `0x095ea7b3${word(ACCOUNT1)}${'f'.repeat(64)}` }]);
+        const warned = await approvalWindow(wb.context, '[data-testid="approval-warning"][data-kind="unlimited_approval"]');
+        if ((await warned.evaluate(() => document.documentElement.lang)) !== (lang === 'zh_CN' ? 'zh-CN' : 'en')) {
+          await warned.reload();
+          await warned.getByTestId('approval-warning').first().waitFor();
+        }
+        const text = (await warned.getByTestId('approval-warning').first().textContent()) ?? '';
+        expect(text).toContain(ACCOUNT1);
+        expect(text).toMatch(lang === 'zh_CN' ? /无限数量/ : /an unlimited amount/);
+        await warned.emulateMedia({ colorScheme: scheme });
+        await warned.setViewportSize({ width: 360, height: 600 });
+        await shoot(warned, lang, scheme, 'approval-warnings');
+        await warned.waitForTimeout(600);
+        await warned.getByTestId('reject-button').click().catch(() => undefined);
+        expect((await risky).error?.code).toBe(4001);
       });
     }
   }

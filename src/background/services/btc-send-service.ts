@@ -18,12 +18,13 @@ import {
 } from '../../core/bitcoin';
 import { bytesToHex, hexToBytes } from '../../core/bitcoin/encoding';
 import { btcNetwork } from '../../core/keyring';
-import { findLookalike } from '../../core/risk/lookalike';
+import { findLookalike, lookalikeWarning } from '../../core/risk/lookalike';
 import type { WarningView } from '../../shared/approvals';
 import { btcNetworkInfo } from '../../shared/btc-networks';
 import type { BtcAddressType, BtcNetworkName } from '../../shared/btc-protocol';
 import type { BtcDroppedTxView, BtcSendReview } from '../../shared/btc-views';
 import { walletError } from '../../shared/errors';
+import { warningView } from '../../shared/warnings';
 import type { BtcActivityStore } from './btc-activity-store';
 import type { BtcAddressBook, BookAddress } from './btc-address-book';
 import { checkCoins, checkedTx } from './btc-coin-check';
@@ -252,7 +253,7 @@ export class BtcSendService {
     const known = [...(await this.book.addresses(network, account)).map((a) => a.address), ...(await this.activity.recentRecipients(network))];
     for (const r of recipients) {
       const like = findLookalike(r.address, known);
-      if (like) out.push({ kind: 'lookalike_address', severity: 'danger', message: `The recipient ${r.address} looks like ${like} (same start and end) but is a different address. Check every character: this is how address-poisoning scams work.` });
+      if (like) out.push(warningView(lookalikeWarning(r.address, like)));
     }
     return out;
   }
@@ -288,7 +289,7 @@ export class BtcSendService {
     const own = new Set((await this.book.addresses(p.network, p.account)).map((a) => a.address));
     const toOthers = p.recipients.filter((r) => !own.has(r.address)).reduce((s, r) => s + r.value, 0n);
     const high = highFeeWarning(fee, feeRate, toOthers, p.referenceFeeRate);
-    const warnings = high ? [...p.warnings, { kind: 'high_fee', severity: high.severity === 'danger' ? 'danger' : 'warning', message: high.message } satisfies WarningView] : p.warnings;
+    const warnings = high ? [...p.warnings, warningView(high)] : p.warnings;
     const steps: SignStep[] = p.inputs.map((u, index) => ({ index, type: u.scriptType, change: u.path!.change, keyIndex: u.path!.index }));
     const stored = await this.quotes.put({
       account: p.account,

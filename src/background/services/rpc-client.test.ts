@@ -35,7 +35,11 @@ describe('rpc-client', () => {
   it('turns HTTP errors, garbage and a dead endpoint into -32603 naming only the host', async () => {
     await expect(rpcCall(`${url}/500`, 'eth_chainId')).rejects.toMatchObject({ code: -32603, message: expect.stringContaining('HTTP 500') as unknown });
     await expect(rpcCall(`${url}/garbage`, 'eth_chainId')).rejects.toBeInstanceOf(WalletError);
+    await expect(rpcCall(`${url}/garbage`, 'eth_chainId')).rejects.toMatchObject({ code: -32603, message: expect.stringContaining('answered garbage') as unknown });
     await expect(rpcCall('http://127.0.0.1:1', 'eth_chainId')).rejects.toMatchObject({ code: -32603, message: 'RPC 127.0.0.1:1 is unreachable' });
+    // Each with a reason the popup translates.
+    await expect(rpcCall(`${url}/500`, 'eth_chainId')).rejects.toMatchObject({ data: { reason: 'rpc_unavailable' } });
+    await expect(rpcCall('http://127.0.0.1:1', 'eth_chainId')).rejects.toMatchObject({ data: { reason: 'rpc_unavailable' } });
   });
   it('batches several calls in one request and matches answers by id, whatever their order', async () => {
     const r = await rpcBatch(url, [
@@ -49,5 +53,41 @@ describe('rpc-client', () => {
       { ok: true, result: '0x7a69' },
     ]);
     expect(await rpcBatch(url, [])).toEqual([]);
+  });
+});
+
+describe('rpc-client: a node that never answers', () => {
+  // Loopback servers that take the request and then say nothing: no headers, or headers and no body.
+  const silent: Server[] = [];
+  const requests: string[] = [];
+  async function hanging(sendHeaders: boolean): Promise<string> {
+    const s = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (sendHeaders) res.writeHead(200, { 'content-type': 'application/json' }).write('{"jsonrpc":"2.0",');
+    });
+    silent.push(s);
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const addr = s.address();
+    return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  }
+  afterAll(async () => {
+    for (const s of silent) {
+      s.closeAllConnections();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  });
+
+  it('gives up after the timeout with -32603 and the rpc_timeout reason (the popup says so in its language)', async () => {
+    const quiet = await hanging(false);
+    const err = await rpcCall(quiet, 'eth_chainId', [], { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WalletError);
+    expect(err).toMatchObject({ code: -32603, message: `RPC ${new URL(quiet).host} timed out after 0.2 s`, data: { reason: 'rpc_timeout', count: 0.2 } });
+    expect(requests).toContain('/'); // the request did reach the server: this is the timeout, not a refused connection
+  });
+
+  it('also when the headers come but the body never does, and for a batch', async () => {
+    const half = await hanging(true);
+    await expect(rpcCall(half, 'eth_chainId', [], { timeoutMs: 200 })).rejects.toMatchObject({ data: { reason: 'rpc_timeout' } });
+    await expect(rpcBatch(half, [{ method: 'eth_chainId', params: [] }], { timeoutMs: 200 })).rejects.toMatchObject({ data: { reason: 'rpc_timeout' } });
   });
 });

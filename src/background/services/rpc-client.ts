@@ -1,12 +1,21 @@
-import { NodeRpcError, WalletError } from '../../shared/errors';
+import { NodeRpcError, RPC, WalletError, type ErrorData } from '../../shared/errors';
 
-const TIMEOUT_MS = 15_000;
+/** How long a call may take, answer included, before it fails (a node that hangs must not hang the wallet). */
+export const RPC_TIMEOUT_MS = 15_000;
 let nextId = 1;
 
+export interface RpcOptions {
+  /** default RPC_TIMEOUT_MS */
+  timeoutMs?: number;
+}
+
+/** -32603 (to a dApp, a transport failure is an internal error) naming the host only, with a reason the popup translates. */
+const transport = (message: string, data: ErrorData = { reason: 'rpc_unavailable' }) => new WalletError(RPC.internal, message, data);
+
 /** POSTs a JSON-RPC body with a timeout; transport failures become -32603 naming the host only. */
-async function postJson(url: string, payload: unknown): Promise<unknown> {
+async function postJson(url: string, payload: unknown, timeoutMs = RPC_TIMEOUT_MS): Promise<unknown> {
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -15,12 +24,13 @@ async function postJson(url: string, payload: unknown): Promise<unknown> {
       signal: ctrl.signal,
       credentials: 'omit',
     });
-    if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
+    if (!res.ok) throw transport(`RPC ${hostOf(url)} answered HTTP ${res.status}`);
     return (await res.json()) as unknown;
   } catch (err) {
     if (err instanceof WalletError) throw err;
-    const why = ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable';
-    throw new WalletError(-32603, `RPC ${hostOf(url)} ${why}`);
+    if (ctrl.signal.aborted) throw transport(`RPC ${hostOf(url)} timed out after ${timeoutMs / 1000} s`, { reason: 'rpc_timeout', count: timeoutMs / 1000 });
+    // A body that is not JSON arrives as a SyntaxError from res.json().
+    throw transport(err instanceof SyntaxError ? `RPC ${hostOf(url)} answered garbage` : `RPC ${hostOf(url)} is unreachable`);
   } finally {
     clearTimeout(timer);
   }
@@ -30,16 +40,16 @@ async function postJson(url: string, payload: unknown): Promise<unknown> {
  * Plain JSON-RPC over fetch with a timeout. Node errors keep their code and message
  * (a revert must reach the dApp as the node said it); transport failures become -32603.
  */
-export async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const body = await postJson(url, { jsonrpc: '2.0', id: nextId++, method, params });
-  if (typeof body !== 'object' || body === null) throw new WalletError(-32603, `RPC ${hostOf(url)} answered garbage`);
+export async function rpcCall(url: string, method: string, params: unknown[] = [], opts: RpcOptions = {}): Promise<unknown> {
+  const body = await postJson(url, { jsonrpc: '2.0', id: nextId++, method, params }, opts.timeoutMs);
+  if (typeof body !== 'object' || body === null) throw transport(`RPC ${hostOf(url)} answered garbage`);
   const b = body as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
   if (b.error) {
     const code = typeof b.error.code === 'number' ? b.error.code : -32603;
     const message = typeof b.error.message === 'string' ? b.error.message.slice(0, 500) : 'RPC error';
     throw new NodeRpcError(code, message, b.error.data);
   }
-  if (!('result' in b)) throw new WalletError(-32603, `RPC ${hostOf(url)} answered without a result`);
+  if (!('result' in b)) throw transport(`RPC ${hostOf(url)} answered without a result`);
   return b.result;
 }
 
@@ -57,15 +67,16 @@ export type BatchResult = { ok: true; result: unknown } | { ok: false; error: { 
  * Several calls in one HTTP round trip (a JSON-RPC batch): balances of many accounts and
  * tokens cost one request, not one per number.
  */
-export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<BatchResult[]> {
+export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[], opts: RpcOptions = {}): Promise<BatchResult[]> {
   if (calls.length === 0) return [];
   const first = nextId;
   nextId += calls.length;
   const body = await postJson(
     url,
     calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
+    opts.timeoutMs,
   );
-  if (!Array.isArray(body)) throw new WalletError(-32603, `RPC ${hostOf(url)} does not support batch requests`);
+  if (!Array.isArray(body)) throw transport(`RPC ${hostOf(url)} does not support batch requests`);
   const byId = new Map<number, { result?: unknown; error?: { code?: unknown; message?: unknown } }>();
   for (const item of body as { id?: unknown }[]) if (item && typeof item.id === 'number') byId.set(item.id, item as never);
   return calls.map((_, i) => {

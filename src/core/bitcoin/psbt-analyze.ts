@@ -11,6 +11,7 @@ import { PsbtRequestError } from './errors';
 import { feeRateOf, INPUT_WEIGHT, outputBytes, weightToVsize } from './fees';
 import { parsePsbt } from './psbt-parse';
 import type { AddressType, KeyPath, OwnScriptType } from './types';
+import type { Warning, WarningKind as SharedWarningKind } from '../../shared/warnings';
 
 export interface OwnScriptInfo {
   type: OwnScriptType;
@@ -36,20 +37,10 @@ export interface AnalyzeOptions {
   referenceFeeRate?: number;
 }
 
-export type WarningKind =
-  | 'sighash_none'
-  | 'sighash_single'
-  | 'anyonecanpay'
-  | 'unknown_input_value'
-  | 'high_fee'
-  | 'outputs_exceed_inputs';
+export type WarningKind = Extract<SharedWarningKind, 'sighash_none' | 'sighash_single' | 'anyonecanpay' | 'unknown_input_value' | 'high_fee' | 'outputs_exceed_inputs'>;
 
-export interface PsbtWarning {
-  kind: WarningKind;
-  severity: 'info' | 'warning' | 'danger';
-  message: string;
-  inputIndex?: number;
-}
+/** `message` is English; `text` and `params` let the popup word it in the user's language. */
+export type PsbtWarning = Extract<Warning<'info' | 'warning' | 'danger'>, { kind: WarningKind }> & { inputIndex?: number };
 
 export interface PsbtInputInfo {
   index: number;
@@ -212,20 +203,22 @@ export function analyzeParsedPsbt(psbt: Psbt, opts: AnalyzeOptions): PsbtAnalysi
       sighash = actual;
       const base = actual & 0x1f;
       if (base === 2) {
-        warnings.push({ kind: 'sighash_none', severity: 'danger', inputIndex: i, message: `Input #${i} is signed with SIGHASH_NONE: the signature covers no outputs, so anyone can redirect these coins` });
+        warnings.push({ kind: 'sighash_none', text: 'input', severity: 'danger', inputIndex: i, params: { input: String(i) }, message: `Input #${i} is signed with SIGHASH_NONE: the signature covers no outputs, so anyone can redirect these coins` });
       } else if (base === 3) {
         const paired = psbt.txOutputs[i];
         warnings.push({
           kind: 'sighash_single',
+          text: paired ? 'paired' : 'unpaired',
           severity: paired ? 'warning' : 'danger',
           inputIndex: i,
+          params: paired ? { input: String(i), value: paired.value.toString() } : { input: String(i) },
           message: paired
             ? `Input #${i} is signed with SIGHASH_SINGLE: only output #${i} (${paired.value} sats) is committed; other outputs may change`
             : `Input #${i} is signed with SIGHASH_SINGLE but there is no output #${i}: the signature commits to no output`,
         });
       }
       if (actual & 0x80) {
-        warnings.push({ kind: 'anyonecanpay', severity: 'warning', inputIndex: i, message: `Input #${i} is signed with ANYONECANPAY: others can add inputs to this transaction` });
+        warnings.push({ kind: 'anyonecanpay', text: 'input', severity: 'warning', inputIndex: i, params: { input: String(i) }, message: `Input #${i} is signed with ANYONECANPAY: others can add inputs to this transaction` });
       }
     }
     return {
@@ -258,7 +251,9 @@ export function analyzeParsedPsbt(psbt: Psbt, opts: AnalyzeOptions): PsbtAnalysi
   if (unknown.length) {
     warnings.push({
       kind: 'unknown_input_value',
+      text: 'inputs',
       severity: plan.size > 0 ? 'danger' : 'warning',
+      params: { inputs: unknown.map((x) => x.index).join(',') },
       message: `The amount of input(s) ${unknown.map((x) => `#${x.index}`).join(', ')} is unknown, so the fee cannot be checked`,
     });
   }
@@ -275,7 +270,9 @@ export function analyzeParsedPsbt(psbt: Psbt, opts: AnalyzeOptions): PsbtAnalysi
     } else {
       warnings.push({
         kind: 'outputs_exceed_inputs',
+        text: 'incomplete',
         severity: 'info',
+        params: { sats: (totalOut - totalIn).toString() },
         message: `Outputs exceed inputs by ${totalOut - totalIn} sats: this PSBT is incomplete and someone else must add inputs`,
       });
     }
@@ -310,14 +307,15 @@ export function highFeeWarning(
   referenceFeeRate?: number,
 ): PsbtWarning | undefined {
   const msg = `Fee ${fee} sats (${feeRate} sat/vB)`;
-  if (fee >= HIGH_FEE_ABSOLUTE) return { kind: 'high_fee', severity: 'danger', message: `${msg} is over 0.01 BTC` };
+  const params = { fee: fee.toString(), feeRate: String(feeRate), sent: sentToOthers.toString() };
+  if (fee >= HIGH_FEE_ABSOLUTE) return { kind: 'high_fee', text: 'absolute', severity: 'danger', params, message: `${msg} is over 0.01 BTC` };
   if (fee > 10_000n && fee > sentToOthers) {
-    return { kind: 'high_fee', severity: 'danger', message: `${msg} is more than the ${sentToOthers} sats being sent` };
+    return { kind: 'high_fee', text: 'over_sent', severity: 'danger', params, message: `${msg} is more than the ${sentToOthers} sats being sent` };
   }
   const limit = referenceFeeRate && referenceFeeRate > 0 ? Math.max(5 * referenceFeeRate, 100) : HIGH_FEE_RATE_DEFAULT;
-  if (feeRate > limit) return { kind: 'high_fee', severity: 'warning', message: `${msg} is far above the usual rate` };
+  if (feeRate > limit) return { kind: 'high_fee', text: 'rate', severity: 'warning', params, message: `${msg} is far above the usual rate` };
   if (fee > 10_000n && fee * 2n > sentToOthers) {
-    return { kind: 'high_fee', severity: 'warning', message: `${msg} is more than half of the ${sentToOthers} sats being sent` };
+    return { kind: 'high_fee', text: 'half_sent', severity: 'warning', params, message: `${msg} is more than half of the ${sentToOthers} sats being sent` };
   }
   return undefined;
 }

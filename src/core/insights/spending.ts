@@ -1,3 +1,5 @@
+import type { Warning } from '../../shared/warnings';
+
 /**
  * Spending insights from our own activity records: outgoing value per month per asset and
  * per site, and budget checks. Pure: the records come in, numbers go out.
@@ -51,4 +53,9 @@ export function spentThisMonth(records: SpendRecord[], asset: string, now: numbe
 /** True when sending `amount` now would take this month's outgoing total for the asset past the budget. */
 export function wouldExceed(records: SpendRecord[], asset: string, amount: bigint, budget: bigint | undefined, now: number): boolean {
   return budget !== undefined && spentThisMonth(records, asset, now) + amount > budget;
+}
+
+/** Shown on the send review when the send takes this month's spending of `symbol` past its budget. */
+export function budgetWarning(symbol: string): Extract<Warning<'warning'>, { kind: 'budget' }> {
+  return { kind: 'budget', text: 'over', severity: 'warning', message: `This send takes your ${symbol} spending this month past your budget.`, params: { symbol } };
 }

@@ -28,15 +28,16 @@ describe('amountText / amountParam', () => {
 
 describe('expiry', () => {
   it('gives a date, flagged when far in the future', () => {
-    expect(expiry(BigInt(NOW + 3600), NOW)).toEqual({ text: 'until 2023-11-14', param: '2023-11-14T23:13:20.000Z' });
+    expect(expiry(BigInt(NOW + 3600), NOW)).toEqual({ text: 'until 2023-11-14', param: '2023-11-14T23:13:20.000Z', kind: 'until' });
     expect(expiry(BigInt(NOW + FAR_FUTURE_SECONDS + 1), NOW).text).toBe('until 2024-11-13 (far in the future)');
-    expect(expiry(1893456000n, NOW)).toEqual({ text: 'until 2030-01-01 (far in the future)', param: '2030-01-01T00:00:00.000Z' });
+    expect(expiry(1893456000n, NOW)).toEqual({ text: 'until 2030-01-01 (far in the future)', param: '2030-01-01T00:00:00.000Z', kind: 'far' });
   });
   it('says when it has already expired', () => {
     expect(expiry(BigInt(NOW - 86400), NOW).text).toBe('(expired 2023-11-13)');
+    expect(expiry(BigInt(NOW - 86400), NOW).kind).toBe('expired');
   });
   it('treats uint48 max and beyond-Date values as no expiry', () => {
-    expect(expiry(2n ** 48n - 1n, NOW)).toEqual({ text: 'with no expiry', param: 'never' });
-    expect(expiry(2n ** 256n - 1n, NOW)).toEqual({ text: 'with no expiry', param: 'never' });
+    expect(expiry(2n ** 48n - 1n, NOW)).toEqual({ text: 'with no expiry', param: 'never', kind: 'never' });
+    expect(expiry(2n ** 256n - 1n, NOW)).toEqual({ text: 'with no expiry', param: 'never', kind: 'never' });
   });
 });

@@ -1,5 +1,6 @@
 // Wording helpers for token amounts and expiry times. Token decimals are not
 // known locally, so amounts are given in raw (smallest) units.
+import type { ExpiryKind } from '../../shared/warnings';
 
 /** uint256 allowances at or above 2^255 are "infinite" in practice (MaxUint256 and friends). */
 export const UNLIMITED_UINT256 = 2n ** 255n;
@@ -31,16 +32,27 @@ export function amountParam(amount: bigint, type = 'uint256'): string {
 export interface Expiry {
   /** Phrase to append: "until 2030-01-01 (far in the future)", "with no expiry". */
   text: string;
-  /** ISO date, or "never". */
+  /** ISO date, or "never" / "now". */
   param: string;
+  /** How it reads, for the popup to word it (WarningParams.expiry). */
+  kind: ExpiryKind;
+}
+
+/** Permit2 reads an expiration of 0 as "the current block". */
+export const THIS_BLOCK: Expiry = { text: 'for this block only', param: 'now', kind: 'now' };
+export const NO_EXPIRY: Expiry = { text: 'with no expiry', param: 'never', kind: 'never' };
+
+/** The expiry as warning params. */
+export function expiryParams(e: Expiry | null): { expires?: string; expiry?: ExpiryKind } {
+  return e ? { expires: e.param, expiry: e.kind } : {};
 }
 
 /** Describes a unix-seconds deadline; values past uint48 or JS dates mean "never". */
 export function expiry(seconds: bigint, nowSeconds: number): Expiry {
-  if (seconds >= MAX_UINT48 || seconds >= MAX_DATE_SECONDS) return { text: 'with no expiry', param: 'never' };
+  if (seconds >= MAX_UINT48 || seconds >= MAX_DATE_SECONDS) return NO_EXPIRY;
   const iso = new Date(Number(seconds) * 1000).toISOString();
   const day = iso.slice(0, 10);
-  if (seconds < BigInt(nowSeconds)) return { text: `(expired ${day})`, param: iso };
+  if (seconds < BigInt(nowSeconds)) return { text: `(expired ${day})`, param: iso, kind: 'expired' };
   const far = seconds > BigInt(nowSeconds + FAR_FUTURE_SECONDS);
-  return { text: `until ${day}${far ? ' (far in the future)' : ''}`, param: iso };
+  return { text: `until ${day}${far ? ' (far in the future)' : ''}`, param: iso, kind: far ? 'far' : 'until' };
 }

@@ -10,6 +10,7 @@ describe('chainMismatchRisks', () => {
     expect(chainMismatchRisks(1n, 31337n)).toEqual([
       {
         kind: 'chain_mismatch',
+        text: 'chain',
         severity: 'danger',
         message: 'This request is for chain 1, but the wallet is on chain 31337.',
         params: { requested: '1', current: '31337' },

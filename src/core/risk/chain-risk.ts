@@ -6,6 +6,7 @@ export function chainMismatchRisks(requestedChainId: bigint | undefined, current
   return [
     {
       kind: 'chain_mismatch',
+      text: 'chain',
       severity: 'danger',
       message: `This request is for chain ${requestedChainId}, but the wallet is on chain ${currentChainId}.`,
       params: { requested: requestedChainId.toString(), current: currentChainId.toString() },

@@ -2,5 +2,5 @@
 export type { RiskKind, RiskSeverity, RiskWarning } from './types';
 export { transactionRisks, type TransactionRiskInput } from './transaction-risk';
 export { typedDataRisks } from './typed-data-risk';
-export { findLookalike } from './lookalike';
+export { findLookalike, lookalikeWarning } from './lookalike';
 export { chainMismatchRisks } from './chain-risk';

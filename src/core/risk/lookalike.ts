@@ -3,6 +3,8 @@
 // A candidate that differs from a known address but shares its first and last
 // four characters (after the fixed prefix) is flagged.
 
+import type { RiskWarning } from './types';
+
 export const MATCH_PREFIX = 4;
 export const MATCH_SUFFIX = 4;
 
@@ -49,4 +51,15 @@ export function findLookalike(candidate: string, known: string[]): string | null
     }
   }
   return null;
+}
+
+/** The warning for a recipient that imitates `known`, one of the user's own or recent addresses (either chain). */
+export function lookalikeWarning(recipient: string, known: string): RiskWarning {
+  return {
+    kind: 'lookalike_address',
+    text: 'recipient',
+    severity: 'danger',
+    message: `The recipient ${recipient} looks like ${known}, an address you have used, but it is a different address. Scammers create look-alike addresses to be copied by mistake: check every character.`,
+    params: { recipient, lookalikeOf: known },
+  };
 }

@@ -24,6 +24,7 @@ describe('transactionRisks — ERC-20 approvals', () => {
     expect(rest).toEqual([]);
     expect(r).toEqual({
       kind: 'unlimited_approval',
+      text: 'approve',
       severity: 'danger',
       message: `This approves ${ROUTER} to spend an unlimited amount of token ${USDC} from your wallet, now and later, without asking again.`,
       params: { spender: ROUTER, token: USDC, amount: 'unlimited' },
@@ -76,9 +77,10 @@ describe('transactionRisks — NFT and Permit2 approvals', () => {
     const [r] = risks({ to: PERMIT2, data: `0x87517c45${word(USDC)}${word(ROUTER)}${word('f'.repeat(40))}${word('f'.repeat(12))}` });
     expect(r).toEqual({
       kind: 'permit2',
+      text: 'transaction',
       severity: 'danger',
       message: `This lets ${ROUTER} spend an unlimited amount of token ${USDC} from your wallet through Permit2 (${PERMIT2}), with no expiry.`,
-      params: { spender: ROUTER, token: USDC, amount: 'unlimited', expires: 'never' },
+      params: { spender: ROUTER, token: USDC, amount: 'unlimited', permit2: PERMIT2, expires: 'never', expiry: 'never' },
     });
   });
 
@@ -125,9 +127,10 @@ describe('transactionRisks — balance and code', () => {
     const [r] = risks({ to: TARGET, value: parseEther('1.5'), balance: parseEther('0.2') });
     expect(r).toEqual({
       kind: 'value_exceeds_balance',
+      text: 'balance',
       severity: 'warning',
       message: 'This sends 1.5 ETH but the account holds only 0.2 ETH, before fees. It will fail.',
-      params: { value: parseEther('1.5').toString(), balance: parseEther('0.2').toString() },
+      params: { value: parseEther('1.5').toString(), balance: parseEther('0.2').toString(), decimals: '18', symbol: 'ETH' },
     });
     expect(risks({ to: TARGET, value: 5n, balance: 5n, nativeSymbol: 'POL' })).toEqual([]);
     expect(risks({ to: TARGET, value: 6n, balance: 5n, nativeSymbol: 'POL' })[0]?.message).toContain('POL');
@@ -141,6 +144,7 @@ describe('transactionRisks — balance and code', () => {
     expect(risks({ to: TARGET, data: '0xdeadbeef', toHasCode: false })).toEqual([
       {
         kind: 'contract_no_code',
+        text: 'call',
         severity: 'warning',
         message: `${TARGET} has no contract code, so the call data sent to it will do nothing. If you expected a token or app contract, the address is wrong.`,
         params: { to: TARGET },

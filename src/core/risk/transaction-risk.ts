@@ -1,10 +1,10 @@
 // Local checks on an eth_sendTransaction before the user approves it: token
 // approvals (ERC-20, NFT operator, Permit2), recipient look-alikes, value
 // above balance, and call data sent to an address without code.
-import { formatEther } from 'ethers';
+import { formatUnits } from '../../shared/units';
 import { callArg, decodeCall, type DecodedCall } from '../ethereum/calldata';
-import { amountParam, amountText, expiry, isUnlimited, LARGE_AMOUNT } from './amounts';
-import { findLookalike } from './lookalike';
+import { amountParam, amountText, expiry, expiryParams, isUnlimited, LARGE_AMOUNT, THIS_BLOCK } from './amounts';
+import { findLookalike, lookalikeWarning } from './lookalike';
 import { sortRisks, type RiskWarning } from './types';
 
 export interface TransactionRiskInput {
@@ -46,11 +46,13 @@ function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
   const amount = BigInt(raw);
   const params = { spender, token, amount: amountParam(amount) };
   const raises = call.selector === SEL.increaseAllowance;
+  const text = raises ? 'increase' : 'approve';
   const what = raises ? `This raises the amount ${spender} may spend` : `This approves ${spender} to spend`;
   if (isUnlimited(amount)) {
     return [
       {
         kind: 'unlimited_approval',
+        text,
         severity: 'danger',
         message: `${what} ${raises ? 'to ' : ''}an unlimited amount of token ${token} from your wallet, now and later, without asking again.`,
         params,
@@ -61,6 +63,7 @@ function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
     return [
       {
         kind: 'large_approval',
+        text,
         severity: 'warning',
         message: `${what} ${raises ? 'by ' : ''}${amount} raw units of token ${token}, a very large amount.`,
         params,
@@ -81,6 +84,7 @@ function callRisks(call: DecodedCall, to: string, nowSeconds: number): RiskWarni
       return [
         {
           kind: 'set_approval_for_all',
+          text: 'operator',
           severity: 'danger',
           message: `This gives ${operator} control of all your NFTs in collection ${to}: it can transfer any of them without asking again.`,
           params: { operator, collection: to },
@@ -92,14 +96,14 @@ function callRisks(call: DecodedCall, to: string, nowSeconds: number): RiskWarni
       const spender = callArg(call, 'spender') ?? '';
       const amount = BigInt(callArg(call, 'amount') ?? '0');
       const exp = BigInt(callArg(call, 'expiration') ?? '0');
-      // Permit2 treats expiration 0 as "the current block".
-      const until = exp === 0n ? { text: 'for this block only', param: 'now' } : expiry(exp, nowSeconds);
+      const until = exp === 0n ? THIS_BLOCK : expiry(exp, nowSeconds);
       return [
         {
           kind: 'permit2',
+          text: 'transaction',
           severity: isUnlimited(amount, 'uint160') ? 'danger' : 'warning',
           message: `This lets ${spender} spend ${amountText(amount, 'uint160')} of token ${token} from your wallet through Permit2 (${to}), ${until.text}.`,
-          params: { spender, token, amount: amountParam(amount, 'uint160'), expires: until.param },
+          params: { spender, token, amount: amountParam(amount, 'uint160'), permit2: to, ...expiryParams(until) },
         },
       ];
     }
@@ -127,29 +131,24 @@ export function transactionRisks(input: TransactionRiskInput): RiskWarning[] {
   const recipient = recipientOf(input, call);
   if (recipient) {
     const known = findLookalike(recipient, input.knownAddresses);
-    if (known) {
-      risks.push({
-        kind: 'lookalike_address',
-        severity: 'danger',
-        message: `The recipient ${recipient} looks like ${known}, an address you have used, but it is a different address. Scammers create look-alike addresses to be copied by mistake: check every character.`,
-        params: { recipient, lookalikeOf: known },
-      });
-    }
+    if (known) risks.push(lookalikeWarning(recipient, known));
   }
 
   if (input.balance !== undefined && input.value > input.balance) {
     const symbol = input.nativeSymbol ?? 'ETH';
     risks.push({
       kind: 'value_exceeds_balance',
+      text: 'balance',
       severity: 'warning',
-      message: `This sends ${formatEther(input.value)} ${symbol} but the account holds only ${formatEther(input.balance)} ${symbol}, before fees. It will fail.`,
-      params: { value: input.value.toString(), balance: input.balance.toString() },
+      message: `This sends ${formatUnits(input.value, 18)} ${symbol} but the account holds only ${formatUnits(input.balance, 18)} ${symbol}, before fees. It will fail.`,
+      params: { value: input.value.toString(), balance: input.balance.toString(), decimals: '18', symbol },
     });
   }
 
   if (input.to && input.toHasCode === false && (hasData(input.data) || input.expectsContract === true)) {
     risks.push({
       kind: 'contract_no_code',
+      text: hasData(input.data) ? 'call' : 'expected',
       severity: 'warning',
       message: hasData(input.data)
         ? `${input.to} has no contract code, so the call data sent to it will do nothing. If you expected a token or app contract, the address is wrong.`

@@ -26,9 +26,10 @@ describe('typedDataRisks — EIP-2612 permit', () => {
     expect(risks(eip2612Permit())).toEqual([
       {
         kind: 'permit',
+        text: 'amount',
         severity: 'danger',
         message: `Signing this permit lets ${SPENDER} spend an unlimited amount of USD Coin (${USDC}) from your wallet without another confirmation; the signature is valid until 2030-01-01 (far in the future).`,
-        params: { spender: SPENDER, token: USDC, amount: 'unlimited', expires: '2030-01-01T00:00:00.000Z' },
+        params: { spender: SPENDER, token: USDC, tokenName: 'USD Coin', amount: 'unlimited', expires: '2030-01-01T00:00:00.000Z', expiry: 'far' },
       },
     ]);
   });
@@ -55,9 +56,10 @@ describe('typedDataRisks — DAI permit', () => {
     expect(risks(daiPermit(true, 0))).toEqual([
       {
         kind: 'permit',
+        text: 'unlimited',
         severity: 'danger',
         message: `Signing this permit lets ${SPENDER} spend an unlimited amount of Dai Stablecoin (${DAI}) from your wallet without another confirmation, with no expiry.`,
-        params: { spender: SPENDER, token: DAI, amount: 'unlimited', expires: 'never' },
+        params: { spender: SPENDER, token: DAI, tokenName: 'Dai Stablecoin', amount: 'unlimited', expires: 'never', expiry: 'never' },
       },
     ]);
   });
@@ -93,9 +95,10 @@ describe('typedDataRisks — Permit2', () => {
     expect(risks(permitSingle())).toEqual([
       {
         kind: 'permit2',
+        text: 'allowance',
         severity: 'danger',
         message: `Signing this lets ${SPENDER} spend an unlimited amount of token ${USDC} from your wallet through Permit2 (${PERMIT2_ADDRESS}), until 2030-01-01 (far in the future).`,
-        params: { spender: SPENDER, token: USDC, amount: 'unlimited', expires: '2030-01-01T00:00:00.000Z' },
+        params: { spender: SPENDER, token: USDC, amount: 'unlimited', permit2: PERMIT2_ADDRESS, expires: '2030-01-01T00:00:00.000Z', expiry: 'far' },
       },
     ]);
   });

@@ -4,7 +4,8 @@
 // gas and sees no transaction.
 import type { ParsedTypedData } from '../ethereum/typed-data';
 import type { DisplayField } from '../ethereum/typed-data-fields';
-import { amountParam, amountText, expiry, isUnlimited, type Expiry } from './amounts';
+import type { WarningParams } from '../../shared/warnings';
+import { amountParam, amountText, expiry, expiryParams, isUnlimited, NO_EXPIRY, THIS_BLOCK, type Expiry } from './amounts';
 import { sortRisks, type RiskWarning } from './types';
 
 type Fields = Map<string, DisplayField>;
@@ -33,15 +34,21 @@ function deadline(f: DisplayField | undefined, nowSeconds: number, zeroMeans?: E
   return seconds === 0n && zeroMeans ? zeroMeans : expiry(seconds, nowSeconds);
 }
 
-function withExpiry(params: Record<string, string>, e: Expiry | null): Record<string, string> {
-  return e ? { ...params, expires: e.param } : params;
+function withExpiry(params: WarningParams, e: Expiry | null): WarningParams {
+  return { ...params, ...expiryParams(e) };
+}
+
+/** The token as domainToken() words it: its address and, when the domain has one, its name. */
+function tokenParams(parsed: ParsedTypedData): WarningParams {
+  const { name, verifyingContract } = parsed.domain;
+  return { token: verifyingContract ?? '', ...(name ? { tokenName: name } : {}) };
 }
 
 function permitRisks(parsed: ParsedTypedData, fields: Fields, nowSeconds: number): RiskWarning[] {
   const spender = fields.get('spender');
   if (!isAddress(spender)) return [];
   const token = domainToken(parsed);
-  const tokenAddress = parsed.domain.verifyingContract ?? '';
+  const tokenFacts = tokenParams(parsed);
   const value = fields.get('value');
   const allowed = fields.get('allowed');
   const tokenId = fields.get('tokenId');
@@ -54,22 +61,24 @@ function permitRisks(parsed: ParsedTypedData, fields: Fields, nowSeconds: number
     return [
       {
         kind: 'permit',
+        text: 'amount',
         severity: isUnlimited(amount, value.type) ? 'danger' : 'warning',
         message: `Signing this permit lets ${spender.value} spend ${amountText(amount, value.type)} of ${token} from your wallet without another confirmation${until ? `; the signature is valid ${until.text}` : ''}.`,
-        params: withExpiry({ spender: spender.value, token: tokenAddress, amount: amountParam(amount, value.type) }, until),
+        params: withExpiry({ spender: spender.value, ...tokenFacts, amount: amountParam(amount, value.type) }, until),
       },
     ];
   }
   if (allowed?.type === 'bool') {
     // DAI: Permit(holder, spender, nonce, expiry, allowed) grants MaxUint256 or revokes.
     if (allowed.value !== 'true') return [];
-    const until = deadline(fields.get('expiry'), nowSeconds, { text: 'with no expiry', param: 'never' });
+    const until = deadline(fields.get('expiry'), nowSeconds, NO_EXPIRY);
     return [
       {
         kind: 'permit',
+        text: 'unlimited',
         severity: 'danger',
         message: `Signing this permit lets ${spender.value} spend an unlimited amount of ${token} from your wallet without another confirmation${until ? `, ${until.text}` : ''}.`,
-        params: withExpiry({ spender: spender.value, token: tokenAddress, amount: 'unlimited' }, until),
+        params: withExpiry({ spender: spender.value, ...tokenFacts, amount: 'unlimited' }, until),
       },
     ];
   }
@@ -79,9 +88,10 @@ function permitRisks(parsed: ParsedTypedData, fields: Fields, nowSeconds: number
     return [
       {
         kind: 'permit',
+        text: 'nft',
         severity: 'warning',
         message: `Signing this permit lets ${spender.value} transfer NFT #${tokenId.value} of ${token} without another confirmation${until ? `; the signature is valid ${until.text}` : ''}.`,
-        params: withExpiry({ spender: spender.value, token: tokenAddress, tokenId: tokenId.value }, until),
+        params: withExpiry({ spender: spender.value, ...tokenFacts, tokenId: tokenId.value }, until),
       },
     ];
   }
@@ -114,13 +124,14 @@ function permit2Risks(parsed: ParsedTypedData, fields: Fields, nowSeconds: numbe
     const amount = BigInt(amountField.value);
     if (amount === 0n) continue;
     const until = allowance
-      ? deadline(fields.get(`${path}.expiration`), nowSeconds, { text: 'for this block only', param: 'now' })
+      ? deadline(fields.get(`${path}.expiration`), nowSeconds, THIS_BLOCK)
       : sigDeadline;
-    const params = withExpiry({ spender: spender.value, token: token.value, amount: amountParam(amount, amountField.type) }, until);
+    const via2 = parsed.domain.verifyingContract ? { permit2: parsed.domain.verifyingContract } : {};
+    const params = withExpiry({ spender: spender.value, token: token.value, amount: amountParam(amount, amountField.type), ...via2 }, until);
     const message = allowance
       ? `Signing this lets ${spender.value} spend ${amountText(amount, amountField.type)} of token ${token.value} from your wallet${via}${until ? `, ${until.text}` : ''}.`
       : `Signing this lets ${spender.value} transfer ${amountText(amount, amountField.type)} of token ${token.value} out of your wallet${via}, once${until ? `; the signature is valid ${until.text}` : ''}.`;
-    risks.push({ kind: 'permit2', severity: isUnlimited(amount, amountField.type) ? 'danger' : 'warning', message, params });
+    risks.push({ kind: 'permit2', text: allowance ? 'allowance' : 'transfer', severity: isUnlimited(amount, amountField.type) ? 'danger' : 'warning', message, params });
   }
   return risks;
 }

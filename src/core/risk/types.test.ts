@@ -3,8 +3,13 @@ import { sortRisks, type RiskWarning } from './types';
 
 describe('sortRisks', () => {
   it('puts dangers first and keeps the order otherwise', () => {
-    const w = (kind: RiskWarning['kind'], severity: RiskWarning['severity']): RiskWarning => ({ kind, severity, message: kind });
-    const input = [w('large_approval', 'warning'), w('lookalike_address', 'danger'), w('contract_no_code', 'warning'), w('permit', 'danger')];
+    const w = (id: Pick<RiskWarning, 'kind' | 'text'>, severity: RiskWarning['severity']): RiskWarning => ({ ...id, severity, message: id.kind, params: {} }) as RiskWarning;
+    const input = [
+      w({ kind: 'large_approval', text: 'approve' }, 'warning'),
+      w({ kind: 'lookalike_address', text: 'recipient' }, 'danger'),
+      w({ kind: 'contract_no_code', text: 'call' }, 'warning'),
+      w({ kind: 'permit', text: 'amount' }, 'danger'),
+    ];
     expect(sortRisks(input).map((r) => r.kind)).toEqual(['lookalike_address', 'permit', 'large_approval', 'contract_no_code']);
     expect(input[0]?.kind).toBe('large_approval'); // not mutated
   });

@@ -1,5 +1,6 @@
 import type { WarningView } from '../../shared/approvals';
 import { useT } from '../i18n';
+import { warningText } from './warning-text';
 
 export function Warnings({ warnings }: { warnings: WarningView[] }) {
   const t = useT();
@@ -10,8 +11,8 @@ export function Warnings({ warnings }: { warnings: WarningView[] }) {
       <ul className="warnings" aria-label={t('approval.warning.warning')}>
         {warnings.map((w, i) => (
           <li key={i} className={`warning ${w.severity}`} data-testid="approval-warning" data-kind={w.kind} data-severity={w.severity}>
-            <strong>{t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning')}: </strong>
-            {w.message}
+            <strong>{t('warning.part.severity', { label: t(w.severity === 'danger' ? 'approval.warning.danger' : 'approval.warning.warning') })}</strong>
+            {warningText(t, w)}
           </li>
         ))}
       </ul>

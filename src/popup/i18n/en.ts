@@ -1,7 +1,9 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
 import { enBtc } from './en-btc';
 import { enBtcSend } from './en-btc-send';
+import { enUx } from './en-ux';
 import { enWallet } from './en-wallet';
+import { enWarnings } from './en-warnings';
 
 export const en = {
   'app.name': 'DuoWallet',
@@ -244,6 +246,8 @@ export const en = {
   ...enBtc,
   ...enBtcSend,
   ...enWallet,
+  ...enWarnings,
+  ...enUx,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
 import { zhBtcSend } from './zh_CN-btc-send';
+import { zhUx } from './zh_CN-ux';
 import { zhWallet } from './zh_CN-wallet';
+import { zhWarnings } from './zh_CN-warnings';
 
 /** 简体中文. Every key of en must be here (a test checks both ways). */
 export const zh_CN: Record<MessageKey, string> = {
@@ -244,4 +246,6 @@ export const zh_CN: Record<MessageKey, string> = {
   ...zhBtc,
   ...zhBtcSend,
   ...zhWallet,
+  ...zhWarnings,
+  ...zhUx,
 };

@@ -4,6 +4,7 @@ import { formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { Field } from '../approval/Field';
 import { FormError } from '../components/FormError';
+import { useWaiting, Waiting } from '../components/Waiting';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
@@ -19,7 +20,7 @@ export function AddToken() {
   const [address, setAddress] = useState('');
   const [found, setFound] = useState<TokenView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { waiting: busy, run: wait, stop } = useWaiting();
 
   const load = useCallback(() => {
     call('balances_get', {}).then(setBalances, (e: unknown) => setError(errorText(t, e)));
@@ -27,18 +28,8 @@ export function AddToken() {
   useEffect(load, [load]);
 
   const run = <T,>(p: Promise<T>, then: (r: T) => void) => {
-    setBusy(true);
     setError(null);
-    p.then(
-      (r) => {
-        setBusy(false);
-        then(r);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(errorText(t, e));
-      },
-    );
+    wait(p, then, (e: unknown) => setError(errorText(t, e)));
   };
 
   const lookup = (e: React.FormEvent) => {
@@ -47,7 +38,8 @@ export function AddToken() {
     run(call('tokens_lookup', { address }), (r) => setFound(r.token));
   };
   const add = () => run(call('tokens_add', { address: found?.address ?? address }), () => navigate('/'));
-  const remove = (a: string) => run(call('tokens_remove', { address: a }), load);
+  // Removing is local (no network): no progress line for it.
+  const remove = (a: string) => void call('tokens_remove', { address: a }).then(load, (e: unknown) => setError(errorText(t, e)));
   const network = balances?.networkName ?? '';
 
   return (
@@ -75,6 +67,7 @@ export function AddToken() {
         />
         <p className="hint">{t('tokens.scamHint')}</p>
         <FormError message={error} />
+        <Waiting waiting={busy} label={t('waiting.token')} onStop={stop} />
         <button type="submit" data-testid="add-token-lookup" className={found ? '' : 'primary'} disabled={busy || !address.trim()} aria-busy={busy}>
           {t('tokens.lookup')}
         </button>

@@ -10,7 +10,7 @@ import { AccountPicker } from './AccountPicker';
 import { BalanceCard } from './BalanceCard';
 import { BtcBalanceCard } from '../btc/BtcBalanceCard';
 import { NetworkPicker } from './NetworkPicker';
-import { BudgetAlert } from './Insights';
+import { BudgetAlert } from './BudgetAlert';
 import { SecurityTip } from '../components/SecurityTip';
 import browser from 'webextension-polyfill';
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { EthNetwork } from '../../shared/networks';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
+import { useWaiting, Waiting } from '../components/Waiting';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
@@ -46,6 +47,7 @@ function NetworkRow({ net, onChanged }: { net: EthNetwork; onChanged: () => void
   const [explorer, setExplorer] = useState(net.explorerUrl ?? '');
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(errorText(t, e));
+  const checking = useWaiting();
   return (
     <li className="card stack" data-testid="network-row" data-chain-id={net.chainId}>
       <div className="row spread">
@@ -62,18 +64,23 @@ function NetworkRow({ net, onChanged }: { net: EthNetwork; onChanged: () => void
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            call('networks_update', { chainId: net.chainId, rpcUrl, ...(explorer ? { explorerUrl: explorer } : {}) }).then(() => {
-              setEditing(false);
-              setError(null);
-              onChanged();
-            }, fail);
+            setError(null);
+            checking.run(
+              call('networks_update', { chainId: net.chainId, rpcUrl, ...(explorer ? { explorerUrl: explorer } : {}) }),
+              () => {
+                setEditing(false);
+                onChanged();
+              },
+              fail,
+            );
           }}
         >
           <label htmlFor={`${id}-rpc`}>{t('approval.add.rpc')}</label>
           <input id={`${id}-rpc`} data-testid="network-rpc-input" value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} />
           <label htmlFor={`${id}-ex`}>{t('approval.add.explorer')}</label>
           <input id={`${id}-ex`} value={explorer} onChange={(e) => setExplorer(e.target.value)} />
-          <button type="submit" className="primary" data-testid="network-save">
+          <Waiting waiting={checking.waiting} label={t('waiting.network')} onStop={checking.stop} />
+          <button type="submit" className="primary" data-testid="network-save" disabled={checking.waiting} aria-busy={checking.waiting}>
             {t('accounts.save')}
           </button>
         </form>
@@ -99,6 +106,7 @@ function AddNetwork({ onAdded }: { onAdded: () => void }) {
   const id = useId();
   const [f, setF] = useState({ name: '', chainId: '', rpcUrl: '', symbol: 'ETH', explorer: '' });
   const [error, setError] = useState<string | null>(null);
+  const checking = useWaiting();
   const field = (key: keyof typeof f, label: string) => (
     <>
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -113,9 +121,10 @@ function AddNetwork({ onAdded }: { onAdded: () => void }) {
         e.preventDefault();
         const chainId = Number(f.chainId);
         if (!Number.isSafeInteger(chainId) || chainId < 1) return setError(t('networks.badChainId'));
-        call('networks_add', { chainId, name: f.name, rpcUrl: f.rpcUrl, nativeSymbol: f.symbol, ...(f.explorer ? { explorerUrl: f.explorer } : {}) }).then(
+        setError(null);
+        checking.run(
+          call('networks_add', { chainId, name: f.name, rpcUrl: f.rpcUrl, nativeSymbol: f.symbol, ...(f.explorer ? { explorerUrl: f.explorer } : {}) }),
           () => {
-            setError(null);
             setF({ name: '', chainId: '', rpcUrl: '', symbol: 'ETH', explorer: '' });
             onAdded();
           },
@@ -130,7 +139,8 @@ function AddNetwork({ onAdded }: { onAdded: () => void }) {
       {field('symbol', t('approval.add.symbol'))}
       {field('explorer', t('approval.add.explorer'))}
       <FormError message={error} />
-      <button type="submit" className="primary" data-testid="add-network-submit">
+      <Waiting waiting={checking.waiting} label={t('waiting.network')} onStop={checking.stop} />
+      <button type="submit" className="primary" data-testid="add-network-submit" disabled={checking.waiting} aria-busy={checking.waiting}>
         {t('networks.add')}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { formatDisplay, formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { Warnings } from '../approval/Warnings';
 import { FormError } from '../components/FormError';
+import { useWaiting, Waiting } from '../components/Waiting';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { navigate } from '../router';
@@ -24,6 +25,7 @@ export function Send() {
   const [speed, setSpeed] = useState<Speed>('normal');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const quoting = useWaiting();
 
   useEffect(() => {
     call('balances_get', {}).then(setBalances, (e: unknown) => setError(errorText(t, e)));
@@ -36,12 +38,8 @@ export function Send() {
 
   const review = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
-    call('send_quote', { asset, to, amount }).then((q) => {
-      setBusy(false);
-      setQuote(q);
-    }, fail);
+    quoting.run(call('send_quote', { asset, to, amount }), setQuote, fail);
   };
 
   const max = () => {
@@ -171,7 +169,8 @@ export function Send() {
           {selected?.balance != null ? t('send.available', { amount: `${formatDisplay(selected.balance, selected.decimals)} ${selected.symbol}` }) : ''}
         </span>
         <FormError message={error} />
-        <button type="submit" className="primary submit" data-testid="send-review-button" disabled={busy} aria-busy={busy}>
+        <Waiting waiting={quoting.waiting} label={t('waiting.quote')} onStop={quoting.stop} />
+        <button type="submit" className="primary submit" data-testid="send-review-button" disabled={busy || quoting.waiting} aria-busy={quoting.waiting}>
           {t('send.review')}
         </button>
       </form>

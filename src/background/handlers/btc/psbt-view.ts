@@ -1,5 +1,6 @@
 import type { PsbtAnalysis, PsbtWarning } from '../../../core/bitcoin';
 import type { WarningView } from '../../../shared/approvals';
+import { warningView } from '../../../shared/warnings';
 import { btcNetworkInfo } from '../../../shared/btc-networks';
 import type { BtcNetworkName } from '../../../shared/btc-protocol';
 import type { BtcTxView } from '../../../shared/btc-views';
@@ -34,5 +35,5 @@ export function psbtView(a: PsbtAnalysis, network: BtcNetworkName): BtcTxView {
 
 /** PSBT warnings as approval warnings: "info" ones (an incomplete PSBT) shown as warnings. */
 export function psbtWarnings(list: readonly PsbtWarning[]): WarningView[] {
-  return list.map((w) => ({ kind: w.kind, severity: w.severity === 'danger' ? 'danger' : 'warning', message: w.message }));
+  return list.map(warningView);
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { transactionRisks } from '../../../core/risk';
 import { decodeCall } from '../../../core/ethereum';
 import { RPC, WalletError } from '../../../shared/errors';
+import { warningView } from '../../../shared/warnings';
 import type { TxFees } from '../../../shared/approvals';
 import { permittedAccountIndex } from './accounts';
 import { signAndBroadcast } from './broadcast';
@@ -56,6 +57,7 @@ export const ethSendTransaction: EthMethod = {
       balance,
       ...(code !== null ? { toHasCode: typeof code === 'string' && code !== '0x' } : {}),
       knownAddresses: [...own, ...(await ctx.services.activity.recentRecipients())].filter((a) => a.toLowerCase() !== tx.to?.toLowerCase()),
+      nativeSymbol: net.nativeSymbol,
     });
     const decision = await approvals.request(
       ctx.key,
@@ -73,7 +75,7 @@ export const ethSendTransaction: EthMethod = {
         balance: balance.toString(),
         fees,
       },
-      warnings.map(({ kind, severity, message }) => ({ kind, severity, message })),
+      warnings.map(warningView),
     );
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
     const f = editedFees(fees, decision.fees);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { parseTypedData } from '../../../core/ethereum';
 import { typedDataRisks } from '../../../core/risk';
 import { RPC, WalletError } from '../../../shared/errors';
+import { warningView } from '../../../shared/warnings';
 import type { DisplayFieldView } from '../../../shared/approvals';
 import { permittedAccountIndex } from './accounts';
 import { signDigest } from './signing-key';
@@ -26,7 +27,7 @@ export const signTypedData: EthMethod = {
       ctx.key,
       ctx.origin,
       { kind: 'typed_data', address: addr, primaryType: parsed.primaryType, domain: domainFields(parsed.domain), fields: parsed.fields },
-      typedDataRisks(parsed).map(({ kind, severity, message }) => ({ kind, severity, message })),
+      typedDataRisks(parsed).map(warningView),
     );
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
     return signDigest(ctx, index, parsed.hash);

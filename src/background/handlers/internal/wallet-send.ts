@@ -9,7 +9,8 @@ import type { HandlerContext } from '../../context';
 import { signAndBroadcast } from '../eth/broadcast';
 import { feePresets, type Speed } from '../eth/fee-presets';
 import type { InternalHandler } from './types';
-import { wouldExceed } from '../../../core/insights/spending';
+import { budgetWarning, wouldExceed } from '../../../core/insights/spending';
+import { warningView } from '../../../shared/warnings';
 import { assetKey } from '../../services/spend-records';
 import { spendRecords } from './insights';
 
@@ -74,13 +75,11 @@ async function plan(ctx: HandlerContext, input: SendInput) {
   const gas = quantity(gasHex);
   const own = [...(await keyring.ethAddresses(keyring.accountIndexes(), (await settings.get()).btcNetwork)).values()];
   const known = [...own, ...(await activity.recentRecipients())].filter((a) => a.toLowerCase() !== to.toLowerCase());
-  const warnings: WarningView[] = transactionRisks({ to: txTo, value, ...(data ? { data } : {}), balance, knownAddresses: known, nativeSymbol: net.nativeSymbol }).map(
-    ({ kind, severity, message }) => ({ kind, severity, message }),
-  );
+  const warnings: WarningView[] = transactionRisks({ to: txTo, value, ...(data ? { data } : {}), balance, knownAddresses: known, nativeSymbol: net.nativeSymbol }).map(warningView);
   const assetId = assetKey(net.chainId, token?.address);
   const budget = (await ctx.services.budgets.all())[assetId];
   if (wouldExceed(await spendRecords(ctx), assetId, amount, budget, Date.now())) {
-    warnings.push({ kind: 'budget', severity: 'warning', message: `This send takes your ${token ? token.symbol : net.nativeSymbol} spending this month past your budget.` });
+    warnings.push(warningView(budgetWarning(token ? token.symbol : net.nativeSymbol)));
   }
   return { index, from, to, txTo, value, data, token, amount, net, gas, nonce: Number(quantity(nonceHex)), balance, presets, warnings };
 }
