@@ -3,10 +3,28 @@ import { NodeRpcError, WalletError } from '../../shared/errors';
 const TIMEOUT_MS = 15_000;
 let nextId = 1;
 
+export interface RpcOptions {
+  /** how long to wait for the answer (default 15 s) */
+  timeoutMs?: number;
+}
+
+/** The endpoint answered with an HTTP error status. */
+export class RpcHttpError extends WalletError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(-32603, message);
+  }
+}
+
+/** The endpoint does not take JSON-RPC batches (it answered one with a single object or an HTTP refusal). */
+export class BatchRefusedError extends WalletError {}
+
 /** POSTs a JSON-RPC body with a timeout; transport failures become -32603 naming the host only. */
-async function postJson(url: string, payload: unknown): Promise<unknown> {
+async function postJson(url: string, payload: unknown, timeoutMs = TIMEOUT_MS): Promise<unknown> {
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -15,11 +33,11 @@ async function postJson(url: string, payload: unknown): Promise<unknown> {
       signal: ctrl.signal,
       credentials: 'omit',
     });
-    if (!res.ok) throw new WalletError(-32603, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
+    if (!res.ok) throw new RpcHttpError(res.status, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
     return (await res.json()) as unknown;
   } catch (err) {
     if (err instanceof WalletError) throw err;
-    const why = ctrl.signal.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : 'is unreachable';
+    const why = ctrl.signal.aborted ? `timed out after ${timeoutMs / 1000} s` : 'is unreachable';
     throw new WalletError(-32603, `RPC ${hostOf(url)} ${why}`);
   } finally {
     clearTimeout(timer);
@@ -30,8 +48,8 @@ async function postJson(url: string, payload: unknown): Promise<unknown> {
  * Plain JSON-RPC over fetch with a timeout. Node errors keep their code and message
  * (a revert must reach the dApp as the node said it); transport failures become -32603.
  */
-export async function rpcCall(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const body = await postJson(url, { jsonrpc: '2.0', id: nextId++, method, params });
+export async function rpcCall(url: string, method: string, params: unknown[] = [], options: RpcOptions = {}): Promise<unknown> {
+  const body = await postJson(url, { jsonrpc: '2.0', id: nextId++, method, params }, options.timeoutMs);
   if (typeof body !== 'object' || body === null) throw new WalletError(-32603, `RPC ${hostOf(url)} answered garbage`);
   const b = body as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
   if (b.error) {
@@ -53,19 +71,30 @@ function hostOf(url: string): string {
 
 export type BatchResult = { ok: true; result: unknown } | { ok: false; error: { code: number; message: string } };
 
+// HTTP answers with which endpoints refuse a batch itself (not the calls in it).
+const BATCH_REFUSAL_STATUS = new Set([400, 405, 413, 501]);
+
 /**
  * Several calls in one HTTP round trip (a JSON-RPC batch): balances of many accounts and
- * tokens cost one request, not one per number.
+ * tokens cost one request, not one per number. Throws BatchRefusedError when the endpoint
+ * does not take batches, so the caller can ask one call at a time instead.
  */
-export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[]): Promise<BatchResult[]> {
+export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[], options: RpcOptions = {}): Promise<BatchResult[]> {
   if (calls.length === 0) return [];
   const first = nextId;
   nextId += calls.length;
-  const body = await postJson(
-    url,
-    calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
-  );
-  if (!Array.isArray(body)) throw new WalletError(-32603, `RPC ${hostOf(url)} does not support batch requests`);
+  let body: unknown;
+  try {
+    body = await postJson(
+      url,
+      calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
+      options.timeoutMs,
+    );
+  } catch (err) {
+    if (err instanceof RpcHttpError && BATCH_REFUSAL_STATUS.has(err.status)) throw new BatchRefusedError(-32603, `RPC ${hostOf(url)} does not support batch requests (HTTP ${err.status})`);
+    throw err;
+  }
+  if (!Array.isArray(body)) throw new BatchRefusedError(-32603, `RPC ${hostOf(url)} does not support batch requests`);
   const byId = new Map<number, { result?: unknown; error?: { code?: unknown; message?: unknown } }>();
   for (const item of body as { id?: unknown }[]) if (item && typeof item.id === 'number') byId.set(item.id, item as never);
   return calls.map((_, i) => {

@@ -3,7 +3,7 @@ import { accountsAdd } from './accounts-add';
 import { activityCancel, activityFillNonce, activityList, activitySpeedUp } from './activity';
 import { pricesGet } from './prices';
 import { tokensAdd, tokensLookup, tokensRemove } from './tokens';
-import { balancesGet } from './balances';
+import { balancesAccounts, balancesBlock, balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
@@ -63,6 +63,8 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   insights_get: insightsGet,
   insights_setBudget: insightsSetBudget,
   balances_get: balancesGet,
+  balances_accounts: balancesAccounts,
+  balances_block: balancesBlock,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
   activity_list: activityList,
@@ -103,3 +105,13 @@ export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
   // A forgotten password leaves reset as the way out (the phrase restores the funds).
   'wallet_reset',
 ]);
+
+/**
+ * Requests the popup sends on its own timer while balances are on screen ("a new block?", and
+ * the refresh a new block causes), not because the user did something: they do not postpone
+ * the auto-lock, so an open popup still locks after the idle time.
+ */
+export function isPassive(method: InternalMethod, params: unknown): boolean {
+  if (method === 'balances_block') return true;
+  return (method === 'balances_get' || method === 'balances_accounts') && (params as { source?: unknown }).source === 'block';
+}
