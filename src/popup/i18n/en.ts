@@ -1,4 +1,5 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
+import { enBalances } from './en-balances';
 import { enBtc } from './en-btc';
 import { enWallet } from './en-wallet';
 
@@ -242,6 +243,7 @@ export const en = {
   'insights.alert': "You passed your monthly budget for {assets}.",
   ...enBtc,
   ...enWallet,
+  ...enBalances,
 } as const;
 
 export type MessageKey = keyof typeof en;

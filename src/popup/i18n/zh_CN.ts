@@ -1,3 +1,4 @@
+import { zhBalances } from './zh_CN-balances';
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
 import { zhWallet } from './zh_CN-wallet';
@@ -242,4 +243,5 @@ export const zh_CN: Record<MessageKey, string> = {
   'insights.alert': "您已超出 {assets} 的每月预算。",
   ...zhBtc,
   ...zhWallet,
+  ...zhBalances,
 };
