@@ -1,7 +1,8 @@
 import { RPC, WalletError, toSerializedError, walletError } from '../shared/errors';
 import { isInternalMethod, parseEnvelope, validateParams, type InternalMethod, type Reply } from '../shared/messages';
 import type { HandlerContext } from './context';
-import { LOCKED_OK, internalHandlers, isPassive } from './handlers/internal';
+import { LOCKED_OK, internalHandlers } from './handlers/internal';
+import { isPassive } from './handlers/internal/passive';
 import type { InternalHandler } from './handlers/internal/types';
 
 /**

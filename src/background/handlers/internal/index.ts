@@ -105,13 +105,3 @@ export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
   // A forgotten password leaves reset as the way out (the phrase restores the funds).
   'wallet_reset',
 ]);
-
-/**
- * Requests the popup sends on its own timer while balances are on screen ("a new block?", and
- * the refresh a new block causes), not because the user did something: they do not postpone
- * the auto-lock, so an open popup still locks after the idle time.
- */
-export function isPassive(method: InternalMethod, params: unknown): boolean {
-  if (method === 'balances_block') return true;
-  return (method === 'balances_get' || method === 'balances_accounts') && (params as { source?: unknown }).source === 'block';
-}
