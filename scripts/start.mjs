@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startAnvil } from './anvil.mjs';
+import { installMulticall3, MULTICALL3_ADDRESS } from './solc-fixtures.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,7 +26,10 @@ await new Promise((ok, fail) => spawn(process.execPath, [resolve(root, 'scripts/
 
 const anvil = await startAnvil({ port: Number(process.env.ANVIL_PORT ?? 8545) });
 children.push(() => anvil.stop());
-console.log(`anvil:     ${anvil.url} (chain id 31337; test accounts from "test test ... junk")`);
+// Multicall3 (a TEST FIXTURE with its ABI) at its canonical address, as on public chains: the
+// wallet reads all balances in one eth_call here too.
+await installMulticall3(anvil.url);
+console.log(`anvil:     ${anvil.url} (chain id 31337; test accounts from "test test ... junk"; Multicall3 fixture at ${MULTICALL3_ADDRESS})`);
 
 // Bitcoin: the regtest Esplora TEST FIXTURE (no Bitcoin node installs here) on electrs' regtest
 // port, where the --local build's "Bitcoin Regtest" network points. Account 0 of the anvil test

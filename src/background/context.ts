@@ -1,6 +1,7 @@
 import type { ActivityStore } from './services/activity-store';
 import type { ApprovalQueue } from './services/approval-queue';
 import type { AutoLock } from './services/auto-lock';
+import type { BalanceService } from './services/balance-service';
 import type { BudgetStore } from './services/budget-store';
 import type { BtcActivityStore } from './services/btc-activity-store';
 import type { BtcAddressBook } from './services/btc-address-book';
@@ -29,6 +30,8 @@ export interface Services {
   approvals: ApprovalQueue;
   events: EventHub;
   tokens: TokenStore;
+  /** balances of accounts × tokens, one round trip, the last answer kept */
+  balances: BalanceService;
   activity: ActivityStore;
   budgets: BudgetStore;
   /** the optional price feed (off unless the user turns it on) */

@@ -11,6 +11,7 @@ import { ActivityStore } from './services/activity-store';
 import { ApprovalQueue } from './services/approval-queue';
 import { ApprovalWindow } from './services/approval-window';
 import { AUTO_LOCK_ALARM, AutoLock } from './services/auto-lock';
+import { BalanceService } from './services/balance-service';
 import { BudgetStore } from './services/budget-store';
 import { BtcActivityStore } from './services/btc-activity-store';
 import { BtcAddressBook } from './services/btc-address-book';
@@ -67,7 +68,7 @@ const btc = {
   permissions: new PermissionStore(local, 'btcPermissions'),
 };
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), activity: new ActivityStore(local), budgets: new BudgetStore(local), prices: new PriceClient(), btc, store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), balances: new BalanceService(session), activity: new ActivityStore(local), budgets: new BudgetStore(local), prices: new PriceClient(), btc, store: local },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

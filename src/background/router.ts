@@ -2,6 +2,7 @@ import { RPC, WalletError, toSerializedError, walletError } from '../shared/erro
 import { isInternalMethod, parseEnvelope, validateParams, type InternalMethod, type Reply } from '../shared/messages';
 import type { HandlerContext } from './context';
 import { LOCKED_OK, internalHandlers } from './handlers/internal';
+import { isPassive } from './handlers/internal/passive';
 import type { InternalHandler } from './handlers/internal/types';
 import { forPopup } from './popup-errors';
 
@@ -21,7 +22,7 @@ export async function routeInternal(ctx: HandlerContext, message: unknown): Prom
     await ctx.services.wallet.ready();
     const unlocked = ctx.services.keyring.unlocked;
     if (!unlocked && !LOCKED_OK.has(method)) throw walletError('locked', 'The wallet is locked.');
-    if (unlocked) await ctx.services.autoLock.touch((await ctx.services.settings.get()).autoLockMinutes);
+    if (unlocked && !isPassive(method, checked.value)) await ctx.services.autoLock.touch((await ctx.services.settings.get()).autoLockMinutes);
 
     const handler = internalHandlers[method] as InternalHandler<InternalMethod>;
     return { ok: true, result: await handler(ctx, checked.value) };

@@ -72,8 +72,25 @@ export interface Balances {
   nativeDecimals: number;
   address: string;
   native: string | null; // null: the RPC did not answer
-  tokens: { address: string; symbol: string; decimals: number; balance: string | null }[];
+  tokens: { address: string; symbol: string; decimals: number; balance: string | null; isDefault: boolean }[];
+  /** the block the numbers are from (decimal); null when the RPC did not say */
+  block: string | null;
+  /** true: the last answer kept by the background, not read just now */
+  cached: boolean;
 }
+
+/** Native balances of several accounts (the account menu), read in one round trip. */
+export interface AccountBalances {
+  chainId: number;
+  nativeSymbol: string;
+  nativeDecimals: number;
+  block: string | null;
+  cached: boolean;
+  accounts: { index: number; native: string | null }[];
+}
+
+/** Accounts one balances_accounts call may ask for: a screenful of the menu, not the whole wallet. */
+export const MAX_BALANCE_ACCOUNTS = 50;
 
 export interface ActivityItem {
   hash: string;
@@ -129,6 +146,8 @@ const mnemonic = v.pipe(v.string(), v.maxLength(4096));
 const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));
 const empty = v.strictObject({});
 const tokenAddress = v.pipe(v.string(), v.trim(), v.maxLength(128));
+// 'cache': the kept answer if any, else a read; 'network': a read; 'block': a read because a new block came (not user activity).
+const balanceSource = v.optional(v.picklist(['cache', 'network', 'block']));
 const sendAsset = v.union([v.literal('eth'), v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))]);
 const txHash = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 const btcTxid = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/));
@@ -197,7 +216,9 @@ export const internalSchemas = {
     amount: v.nullable(v.pipe(v.string(), v.maxLength(100))),
     decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36)),
   }),
-  balances_get: empty,
+  balances_get: v.strictObject({ source: balanceSource }),
+  balances_accounts: v.strictObject({ indexes: v.pipe(v.array(accountIndex), v.minLength(1), v.maxLength(MAX_BALANCE_ACCOUNTS)), source: balanceSource }),
+  balances_block: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
     asset: sendAsset,
@@ -262,6 +283,9 @@ export interface InternalResults {
   insights_get: Insights;
   insights_setBudget: { ok: true };
   balances_get: Balances;
+  balances_accounts: AccountBalances;
+  /** the current network's latest block (decimal) */
+  balances_block: { chainId: number; block: string };
   send_quote: SendQuote;
   send_confirm: { hash: string };
   /** incoming: null when the network could not say; nonce: a gap or a stuck head, if any */

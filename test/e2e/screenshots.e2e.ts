@@ -105,6 +105,17 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
         await popup.locator('[data-testid="balance-btc"]:not([data-value=""])').waitFor({ timeout: 15_000 });
         await shoot(popup, lang, scheme, 'home');
 
+        // The account menu with each account's balance (a second account is added once).
+        if (((await internal(popup, 'accounts_list', {})) as { accounts: unknown[] }).accounts.length < 2) {
+          await internal(popup, 'accounts_add', {});
+          await internal(popup, 'accounts_select', { index: 0 }); // the screens below show account 0's history
+        }
+        await popup.reload();
+        await popup.getByTestId('account-picker').click();
+        await popup.locator('[data-testid="account-option-1"] [data-testid="account-balance"]:not([data-value=""])').waitFor({ timeout: 15_000 });
+        await shoot(popup, lang, scheme, 'account-menu');
+        await popup.keyboard.press('Escape');
+
         await popup.getByTestId('send-button').click();
         await popup.getByTestId('send-screen').waitFor();
         await popup.getByTestId('send-to-input').fill(ACCOUNT1);

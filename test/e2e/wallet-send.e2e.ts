@@ -2,16 +2,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectScreen, importWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
+import { startUnreliableRpc } from './helpers/unreliable-rpc';
 import { WalletBrowser } from './helpers/wallet-browser';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const ACCOUNT1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+/** anvil's dev account 9: an outsider sending us ETH (the wallet's phrase does not hold it) */
+const OUTSIDER = '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720';
+const ETH = 10n ** 18n;
 
 async function anvilRpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
   return ((await r.json()) as { result: unknown }).result;
 }
+
+/** The page was not reloaded between the two checks: a marker set in its window survives. */
+const markPage = (popup: Page) => popup.evaluate(() => Object.assign(window, { __sameDocument: true }));
+const samePage = (popup: Page) => popup.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
 async function send(popup: Page, to: string, amount: string): Promise<void> {
   await popup.getByTestId('send-button').click();
@@ -46,6 +54,22 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
 
   it('shows the ETH balance of the selected account (anvil funds it with 10000 ETH)', async () => {
     await expect.poll(() => popup.getByTestId('balance-eth').textContent(), { timeout: 15_000 }).toContain('10000');
+  });
+
+  const wei = async (address: string) => BigInt((await anvilRpc(anvilUrl, 'eth_getBalance', [address, 'latest'])) as string).toString();
+  const receive = async (to: string, eth: bigint) => {
+    await anvilRpc(anvilUrl, 'eth_sendTransaction', [{ from: OUTSIDER, to, value: `0x${(eth * ETH).toString(16)}` }]);
+  };
+
+  it('the balance on screen follows a new block without reopening (someone sends us 2 ETH)', async () => {
+    const shown = popup.getByTestId('balance-eth');
+    await expect.poll(() => shown.getAttribute('data-value'), { timeout: 15_000 }).toBe(await wei(ACCOUNT0));
+    const before = BigInt(await wei(ACCOUNT0));
+    await markPage(popup);
+    await receive(ACCOUNT0, 2n);
+    await expect.poll(() => shown.getAttribute('data-value'), { timeout: 15_000 }).toBe((before + 2n * ETH).toString());
+    expect(await shown.textContent()).toContain('ETH');
+    expect(await samePage(popup)).toBe(true);
   });
 
   it('receive shows the address and a QR code', async () => {
@@ -94,6 +118,21 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
     });
     const warnings = (await popup.getByTestId('approval-warning').allTextContents()).join(' ');
     expect(warnings.toLowerCase()).toContain(ACCOUNT1.toLowerCase().slice(0, 10));
+  });
+
+  it('the account menu shows each account’s balance as the chain says, and follows a new block while open', async () => {
+    await popup.goto(wb.popupUrl);
+    await popup.getByTestId('account-picker').click();
+    const balance = (i: number) => popup.getByTestId(`account-option-${i}`).getByTestId('account-balance');
+    await expect.poll(() => balance(0).getAttribute('data-value'), { timeout: 15_000 }).toBe(await wei(ACCOUNT0));
+    await expect.poll(() => balance(1).getAttribute('data-value'), { timeout: 15_000 }).toBe(await wei(ACCOUNT1));
+    expect(await balance(1).textContent()).toMatch(/\d ETH$/);
+    const before = BigInt(await wei(ACCOUNT1));
+    await markPage(popup);
+    await receive(ACCOUNT1, 3n);
+    await expect.poll(() => balance(1).getAttribute('data-value'), { timeout: 15_000 }).toBe((before + 3n * ETH).toString());
+    expect(await samePage(popup)).toBe(true);
+    await popup.keyboard.press('Escape');
   });
 
   it('speeds up a pending send (replaces it) and cancels another', async () => {
@@ -147,6 +186,54 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
     await expect.poll(() => local.getByTestId('network-rpc').textContent()).toBe('http://localhost:8545');
     await popup.goto(wb.popupUrl);
     await expect.poll(() => popup.getByTestId('balance-eth').textContent(), { timeout: 15_000 }).toMatch(/\d/);
+  });
+
+  it('an RPC that answers garbage or hangs: "balance unavailable" (also in 简体中文), never a number; the UI stays usable; back when the RPC is', async () => {
+    const rpc = await startUnreliableRpc(anvilUrl);
+    const setRpc = async (url: string) => {
+      await popup.goto(`${wb.popupUrl}#/networks`);
+      const local = popup.locator('[data-testid="network-row"][data-chain-id="31337"]');
+      await local.getByTestId('network-edit').click();
+      await local.getByTestId('network-rpc-input').fill(url);
+      await local.getByTestId('network-save').click();
+      await expect.poll(() => local.getByTestId('network-rpc').textContent()).toBe(url);
+    };
+    const unavailable = popup.getByTestId('balance-unavailable');
+    const shown = popup.getByTestId('balance-eth');
+    try {
+      await setRpc(rpc.url); // accepted while it still answers like the chain
+      rpc.mode = 'garbage';
+      await popup.goto(wb.popupUrl);
+      await unavailable.waitFor({ timeout: 15_000 });
+      expect(await shown.getAttribute('data-value')).toBe('');
+      expect(await shown.textContent()).toBe('—');
+      expect(await unavailable.textContent()).toContain('Balance unavailable');
+
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await popup.getByTestId('language-select').selectOption('zh_CN');
+      await popup.goto(wb.popupUrl);
+      await expect.poll(() => unavailable.textContent(), { timeout: 15_000 }).toContain('无法获取余额');
+      await popup.goto(`${wb.popupUrl}#/settings`);
+      await popup.getByTestId('language-select').selectOption('en');
+
+      rpc.mode = 'hang';
+      await popup.goto(wb.popupUrl);
+      // While the RPC hangs the screen works: another screen opens and home comes back.
+      await popup.getByTestId('settings-button').click();
+      await popup.getByTestId('language-select').waitFor();
+      await popup.goBack();
+      await expectScreen(popup, 'home-screen');
+      await unavailable.waitFor({ timeout: 20_000 }); // the wallet gives up on the hanging call
+      expect(await shown.getAttribute('data-value')).toBe('');
+
+      rpc.mode = 'proxy';
+      await expect.poll(() => shown.getAttribute('data-value'), { timeout: 20_000 }).toBe(await wei(ACCOUNT0));
+      expect(await unavailable.count()).toBe(0);
+    } finally {
+      rpc.mode = 'proxy';
+      await setRpc(anvilUrl);
+      await rpc.close();
+    }
   });
 
   it('insights total this month per asset; a budget alerts on home and on the send review', async () => {

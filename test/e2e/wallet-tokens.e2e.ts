@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS } from './helpers/anvil-rpc';
-import { balanceOf, deployRevertingToken, deployTestToken, transfersIn, transferToken } from './helpers/erc20';
+import { balanceOf, deployRevertingToken, deployTestToken, installMulticall3, transfersIn, transferToken } from './helpers/erc20';
+import { MULTICALL3_ADDRESS } from '../../src/core/ethereum/balances';
 import { expectScreen, importWallet } from './helpers/flows';
 import { rpc } from './helpers/rpc';
 import { startChainAndPages } from './helpers/servers';
@@ -165,5 +166,36 @@ describe('ERC-20 tokens on anvil: add, balance, send, incoming, bad contracts', 
     const again = await transferToken(anvilUrl, token, ISSUER, ME, 3n * TST);
     await expect.poll(() => incoming.count(), { timeout: 15_000 }).toBe(2);
     expect(await incoming.first().getAttribute('data-hash')).toBe(again);
+  });
+
+  it('home follows new blocks while open: with Multicall3, then on a chain without it (a JSON-RPC batch), the same numbers as the chain', async () => {
+    await popup.goto(wb.popupUrl);
+    const tst = popup.locator(`[data-testid="token-balance"][data-address="${token}"]`);
+    const expectChain = async () => {
+      const want = String(await balanceOf(anvilUrl, token, ME));
+      await expect.poll(() => tst.getAttribute('data-value'), { timeout: 15_000 }).toBe(want);
+      expect(await popup.getByTestId('balance-eth').getAttribute('data-value')).toBe(BigInt(await anvilRpc<string>(anvilUrl, 'eth_getBalance', [ME, 'latest'])).toString());
+    };
+    // What the wallet learned while reading (storage.session): so far, Multicall3 everywhere.
+    const chainsWithoutMulticall = async () => {
+      const learned = await popup.evaluate(async () => (await chrome.storage.session.get('rpcCapabilities'))['rpcCapabilities'] as { multicallAbsent?: Record<string, number> } | undefined);
+      return Object.keys(learned?.multicallAbsent ?? {});
+    };
+    await expectChain();
+    expect(await chainsWithoutMulticall()).toEqual([]);
+    await popup.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await transferToken(anvilUrl, token, ISSUER, ME, 2n * TST);
+    await expectChain();
+    try {
+      await anvilRpc(anvilUrl, 'anvil_setCode', [MULTICALL3_ADDRESS, '0x']);
+      await transferToken(anvilUrl, token, ISSUER, ME, 3n * TST);
+      await expectChain();
+      // The wallet noticed the empty answer and read by batch (remembered for this chain).
+      expect(await chainsWithoutMulticall()).toEqual(['31337']);
+      expect(await popup.getByTestId('balance-unavailable').count()).toBe(0);
+      expect(await popup.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    } finally {
+      await installMulticall3(anvilUrl);
+    }
   });
 });

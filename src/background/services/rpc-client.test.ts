@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRpcError, WalletError } from '../../shared/errors';
-import { rpcBatch, rpcCall } from './rpc-client';
+import { BatchRefusedError, rpcBatch, rpcCall } from './rpc-client';
 
 // A tiny JSON-RPC server on loopback: answers by method name, like a node (or a broken one).
 let server: Server;
@@ -12,6 +12,8 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       if (req.url === '/500') return res.writeHead(500).end('oops');
+      if (req.url === '/413') return res.writeHead(413).end('too large');
+      if (req.url === '/single') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch not supported"}}');
       if (req.url === '/garbage') return res.writeHead(200).end('not json');
       const body = JSON.parse(raw) as { id: number; method: string } | { id: number; method: string }[];
       const answer = (r: { id: number; method: string }) =>
@@ -53,6 +55,13 @@ describe('rpc-client', () => {
       { ok: true, result: '0x7a69' },
     ]);
     expect(await rpcBatch(url, [])).toEqual([]);
+  });
+  it('tells a refused batch (a single object, or an HTTP refusal) apart from a broken endpoint', async () => {
+    const calls = [{ method: 'eth_chainId', params: [] }];
+    await expect(rpcBatch(`${url}/single`, calls)).rejects.toBeInstanceOf(BatchRefusedError);
+    await expect(rpcBatch(`${url}/413`, calls)).rejects.toBeInstanceOf(BatchRefusedError);
+    await expect(rpcBatch(`${url}/500`, calls)).rejects.not.toBeInstanceOf(BatchRefusedError);
+    await expect(rpcBatch('http://127.0.0.1:1', calls)).rejects.not.toBeInstanceOf(BatchRefusedError);
   });
 });
 

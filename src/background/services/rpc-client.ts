@@ -12,6 +12,19 @@ export interface RpcOptions {
 /** -32603 (to a dApp, a transport failure is an internal error) naming the host only, with a reason the popup translates. */
 const transport = (message: string, data: ErrorData = { reason: 'rpc_unavailable' }) => new WalletError(RPC.internal, message, data);
 
+/** The endpoint answered with an HTTP error status. */
+export class RpcHttpError extends WalletError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(RPC.internal, message, { reason: 'rpc_unavailable' });
+  }
+}
+
+/** The endpoint does not take JSON-RPC batches (it answered one with a single object or an HTTP refusal). */
+export class BatchRefusedError extends WalletError {}
+
 /** POSTs a JSON-RPC body with a timeout; transport failures become -32603 naming the host only. */
 async function postJson(url: string, payload: unknown, timeoutMs = RPC_TIMEOUT_MS): Promise<unknown> {
   const ctrl = new AbortController();
@@ -24,7 +37,7 @@ async function postJson(url: string, payload: unknown, timeoutMs = RPC_TIMEOUT_M
       signal: ctrl.signal,
       credentials: 'omit',
     });
-    if (!res.ok) throw transport(`RPC ${hostOf(url)} answered HTTP ${res.status}`);
+    if (!res.ok) throw new RpcHttpError(res.status, `RPC ${hostOf(url)} answered HTTP ${res.status}`);
     return (await res.json()) as unknown;
   } catch (err) {
     if (err instanceof WalletError) throw err;
@@ -63,20 +76,30 @@ function hostOf(url: string): string {
 
 export type BatchResult = { ok: true; result: unknown } | { ok: false; error: { code: number; message: string } };
 
+// HTTP answers with which endpoints refuse a batch itself (not the calls in it).
+const BATCH_REFUSAL_STATUS = new Set([400, 405, 413, 501]);
+
 /**
  * Several calls in one HTTP round trip (a JSON-RPC batch): balances of many accounts and
- * tokens cost one request, not one per number.
+ * tokens cost one request, not one per number. Throws BatchRefusedError when the endpoint
+ * does not take batches, so the caller can ask one call at a time instead.
  */
-export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[], opts: RpcOptions = {}): Promise<BatchResult[]> {
+export async function rpcBatch(url: string, calls: { method: string; params: unknown[] }[], options: RpcOptions = {}): Promise<BatchResult[]> {
   if (calls.length === 0) return [];
   const first = nextId;
   nextId += calls.length;
-  const body = await postJson(
-    url,
-    calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
-    opts.timeoutMs,
-  );
-  if (!Array.isArray(body)) throw transport(`RPC ${hostOf(url)} does not support batch requests`);
+  let body: unknown;
+  try {
+    body = await postJson(
+      url,
+      calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, method: c.method, params: c.params })),
+      options.timeoutMs,
+    );
+  } catch (err) {
+    if (err instanceof RpcHttpError && BATCH_REFUSAL_STATUS.has(err.status)) throw new BatchRefusedError(RPC.internal, `RPC ${hostOf(url)} does not support batch requests (HTTP ${err.status})`, { reason: 'rpc_unavailable' });
+    throw err;
+  }
+  if (!Array.isArray(body)) throw new BatchRefusedError(RPC.internal, `RPC ${hostOf(url)} does not support batch requests`, { reason: 'rpc_unavailable' });
   const byId = new Map<number, { result?: unknown; error?: { code?: unknown; message?: unknown } }>();
   for (const item of body as { id?: unknown }[]) if (item && typeof item.id === 'number') byId.set(item.id, item as never);
   return calls.map((_, i) => {

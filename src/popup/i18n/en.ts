@@ -1,4 +1,5 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
+import { enBalances } from './en-balances';
 import { enBtc } from './en-btc';
 import { enBtcSend } from './en-btc-send';
 import { enUx } from './en-ux';
@@ -248,6 +249,7 @@ export const en = {
   ...enWallet,
   ...enWarnings,
   ...enUx,
+  ...enBalances,
 } as const;
 
 export type MessageKey = keyof typeof en;

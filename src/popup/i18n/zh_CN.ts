@@ -1,3 +1,4 @@
+import { zhBalances } from './zh_CN-balances';
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
 import { zhBtcSend } from './zh_CN-btc-send';
@@ -248,4 +249,5 @@ export const zh_CN: Record<MessageKey, string> = {
   ...zhWallet,
   ...zhWarnings,
   ...zhUx,
+  ...zhBalances,
 };

@@ -23,7 +23,7 @@ export function AddToken() {
   const { waiting: busy, run: wait, stop } = useWaiting();
 
   const load = useCallback(() => {
-    call('balances_get', {}).then(setBalances, (e: unknown) => setError(errorText(t, e)));
+    call('balances_get', { source: 'cache' }).then(setBalances, (e: unknown) => setError(errorText(t, e)));
   }, [t]);
   useEffect(load, [load]);
 
@@ -98,13 +98,24 @@ export function AddToken() {
             <li key={tok.address} className="row spread" data-testid="token-row" data-address={tok.address}>
               <span>
                 <strong>{tok.symbol}</strong> <code className="muted">{`${tok.address.slice(0, 6)}…${tok.address.slice(-4)}`}</code>
+                {tok.isDefault && <span className="muted"> · {t('tokens.defaultBadge')}</span>}
               </span>
-              <button type="button" className="small" data-testid="token-remove" aria-label={t('tokens.removeLabel', { symbol: tok.symbol })} disabled={busy} onClick={() => remove(tok.address)}>
-                {t('tokens.remove')}
+              {/* A default token is hidden (it comes back when added again); an added one is removed. */}
+              <button
+                type="button"
+                className="small"
+                data-testid="token-remove"
+                data-default={tok.isDefault ? 'true' : undefined}
+                aria-label={tok.isDefault ? t('tokens.hideLabel', { symbol: tok.symbol }) : t('tokens.removeLabel', { symbol: tok.symbol })}
+                disabled={busy}
+                onClick={() => remove(tok.address)}
+              >
+                {tok.isDefault ? t('tokens.hide') : t('tokens.remove')}
               </button>
             </li>
           ))}
         </ul>
+        {balances?.tokens.some((tok) => tok.isDefault) && <p className="hint">{t('tokens.hiddenNote')}</p>}
       </section>
     </main>
   );

@@ -1,39 +1,23 @@
-import { useEffect, useState } from 'react';
-import type { Balances } from '../../shared/messages';
+import { useCallback } from 'react';
 import { formatDisplay, formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { useT } from '../i18n';
 import { navigate } from '../router';
+import { useLiveBalances, type BalanceSource } from '../use-live-balances';
 import { FiatTotal } from './FiatTotal';
 
-const REFRESH_MS = 10_000;
-
-/** Native + token balances of the selected account; refreshed only while this is on screen. */
+/**
+ * Native + token balances of the selected account: the kept answer at once, then refreshed when
+ * a new block comes, only while this is on screen.
+ */
 export function BalanceCard({ refreshKey }: { refreshKey: string }) {
   const t = useT();
-  const [b, setB] = useState<Balances | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      call('balances_get', {}).then(
-        (r) => {
-          if (!live) return;
-          setB(r);
-          setFailed(r.native === null);
-        },
-        () => live && setFailed(true),
-      );
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [refreshKey]);
+  const load = useCallback((source: BalanceSource) => call('balances_get', { source }), []);
+  const { data: b, unavailable } = useLiveBalances(load, refreshKey);
+  const failed = unavailable || (b !== null && b.native === null);
 
   return (
-    <section className="card stack" aria-label={t('home.balance')}>
+    <section className="card stack" aria-label={t('home.balance')} aria-busy={!b && !failed}>
       <span className="label">
         {t('home.balance')}
         {b ? ` · ${b.networkName}` : ''}
@@ -42,7 +26,11 @@ export function BalanceCard({ refreshKey }: { refreshKey: string }) {
         {b?.native != null ? `${formatDisplay(b.native, b.nativeDecimals)} ${b.nativeSymbol}` : '—'}
       </strong>
       <FiatTotal native={b?.native != null ? { symbol: b.nativeSymbol, amount: b.native, decimals: b.nativeDecimals } : null} refreshKey={refreshKey} />
-      {failed && <span className="muted">{t('home.balanceUnavailable')}</span>}
+      {failed && (
+        <p className="muted" role="status" data-testid="balance-unavailable">
+          {t('home.balanceUnavailable')} {t('balances.unavailableHint')}
+        </p>
+      )}
       {b && b.tokens.length > 0 && (
         <ul className="plain token-list" aria-label={t('home.tokens')}>
           {b.tokens.map((tok) => (

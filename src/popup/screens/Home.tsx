@@ -40,7 +40,7 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
   return (
     <main className="screen" data-testid="home-screen">
       <header className="row spread topbar">
-        {account && accounts ? <AccountPicker accounts={accounts} selected={account} onChanged={load} /> : <span>{t('common.loading')}</span>}
+        {account && accounts ? <AccountPicker accounts={accounts} selected={account} onChanged={load} refreshKey={String(netKey)} /> : <span>{t('common.loading')}</span>}
         <div className="row">
           <button type="button" className="small" data-testid="settings-button" onClick={() => navigate('/settings')}>
             {t('home.settings')}

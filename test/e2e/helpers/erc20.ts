@@ -1,43 +1,33 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AbiCoder, getAddress, Interface, type InterfaceAbi } from 'ethers';
-import solcModule from 'solc';
 import { anvilRpc, ANVIL_ACCOUNTS, waitReceipt } from './anvil-rpc';
 import { ROOT } from './paths';
 
 /**
  * The ERC-20 TEST FIXTURES (test/fixtures/contracts/*.sol), compiled at test time with solc-js
- * (the Solidity compiler as WASM, a devDependency) and deployed on the local anvil by one of its
- * unlocked dev accounts. Nothing here is shipped or deployed anywhere else.
+ * (scripts/solc-fixtures.mjs) and deployed on the local anvil by one of its unlocked dev
+ * accounts. Nothing here is shipped or deployed anywhere else.
  */
-const CONTRACTS = resolve(ROOT, 'test/fixtures/contracts');
-// solc's own typings say `any`; this is the one call used (standard JSON in, standard JSON out).
-const solc = solcModule as unknown as { compile(input: string): string; version(): string };
-
 interface Compiled {
   abi: InterfaceAbi;
   bytecode: string;
+  deployedBytecode: string;
 }
 
-let compiled: Record<string, Compiled> | null = null;
+interface SolcFixtures {
+  compileFixtureContracts(files: string[]): Record<string, Compiled>;
+  installMulticall3(url: string): Promise<void>;
+}
 
-export function compileFixtures(): Record<string, Compiled> {
-  if (compiled) return compiled;
-  const files = ['TestToken.sol', 'RevertingToken.sol'];
-  const input = {
-    language: 'Solidity',
-    sources: Object.fromEntries(files.map((f) => [f, { content: readFileSync(resolve(CONTRACTS, f), 'utf8') }])),
-    settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: 'cancun', outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
-  };
-  const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
-    errors?: { severity: string; formattedMessage: string }[];
-    contracts: Record<string, Record<string, { abi: InterfaceAbi; evm: { bytecode: { object: string } } }>>;
-  };
-  const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
-  if (errors.length) throw new Error(`solc: ${errors.map((e) => e.formattedMessage).join('\n')}`);
-  compiled = {};
-  for (const file of Object.values(out.contracts)) for (const [name, c] of Object.entries(file)) compiled[name] = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
-  return compiled;
+const solcFixtures = async () => (await import(resolve(ROOT, 'scripts/solc-fixtures.mjs'))) as SolcFixtures;
+
+export async function compileFixtures(): Promise<Record<string, Compiled>> {
+  return (await solcFixtures()).compileFixtureContracts(['TestToken.sol', 'RevertingToken.sol']);
+}
+
+/** The Multicall3 TEST FIXTURE (test/fixtures/contracts/Multicall3.sol) at its canonical address on a local anvil. */
+export async function installMulticall3(url: string): Promise<void> {
+  await (await solcFixtures()).installMulticall3(url);
 }
 
 async function deploy(url: string, data: string, from: string): Promise<string> {
@@ -58,14 +48,14 @@ export interface TokenSpec {
 
 /** Deploys TestToken (supply to `holder`) from anvil account 9, so the wallet's own nonce is untouched. */
 export async function deployTestToken(url: string, spec: TokenSpec, from: string = ANVIL_ACCOUNTS[9].address): Promise<string> {
-  const { bytecode } = compileFixtures()['TestToken']!;
+  const { bytecode } = (await compileFixtures())['TestToken']!;
   const args = AbiCoder.defaultAbiCoder().encode(['string', 'string', 'uint8', 'uint256', 'address'], [spec.name, spec.symbol, spec.decimals, spec.supply, spec.holder]);
   return deploy(url, bytecode + args.slice(2), from);
 }
 
 /** A contract that reverts on every call (not a token at all). */
 export async function deployRevertingToken(url: string, from: string = ANVIL_ACCOUNTS[9].address): Promise<string> {
-  return deploy(url, compileFixtures()['RevertingToken']!.bytecode, from);
+  return deploy(url, (await compileFixtures())['RevertingToken']!.bytecode, from);
 }
 
 const erc20 = new Interface(['function transfer(address to, uint256 value) returns (bool)', 'function balanceOf(address) view returns (uint256)', 'event Transfer(address indexed from, address indexed to, uint256 value)']);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startRegtestEsplora, type RegtestEsplora } from '../../fixtures/regtest';
+import { installMulticall3 } from './erc20';
 import { ROOT } from './paths';
 
 interface Started {
@@ -7,7 +8,10 @@ interface Started {
   stop(): void | Promise<void>;
 }
 
-/** anvil on 8545 (the built-in "Localhost 8545" network) and our dApp pages on localhost. */
+/**
+ * anvil on 8545 (the built-in "Localhost 8545" network, with the Multicall3 TEST FIXTURE at its
+ * canonical address, as on public chains) and our dApp pages on localhost.
+ */
 type StartAnvil = (o: { port: number; chainId?: number }) => Promise<Started>;
 
 export async function startChainAndPages(): Promise<{ anvil: Started; pages: Started & { port: number }; startAnvil: StartAnvil }> {
@@ -16,6 +20,7 @@ export async function startChainAndPages(): Promise<{ anvil: Started; pages: Sta
     serveStatic: (dir: string, o: { port: number }) => Promise<{ url: string; close(): Promise<void> }>;
   };
   const anvil = await startAnvil({ port: 8545 });
+  await installMulticall3(anvil.url);
   const port = 5400 + Math.floor(Math.random() * 400);
   const server = await serveStatic(resolve(ROOT, 'test/fixtures'), { port });
   return { anvil, startAnvil, pages: { url: server.url, port, stop: () => server.close() } };

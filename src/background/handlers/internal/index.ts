@@ -3,7 +3,7 @@ import { accountsAdd } from './accounts-add';
 import { activityCancel, activityFillNonce, activityList, activitySpeedUp } from './activity';
 import { pricesGet } from './prices';
 import { tokensAdd, tokensLookup, tokensRemove } from './tokens';
-import { balancesGet } from './balances';
+import { balancesAccounts, balancesBlock, balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
@@ -63,6 +63,8 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   insights_get: insightsGet,
   insights_setBudget: insightsSetBudget,
   balances_get: balancesGet,
+  balances_accounts: balancesAccounts,
+  balances_block: balancesBlock,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
   activity_list: activityList,
