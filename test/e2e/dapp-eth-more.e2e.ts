@@ -57,6 +57,29 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     expect((await pending).result).toMatch(/^0x[0-9a-f]{130}$/);
   });
 
+  it('a locked wallet answers malformed params with -32602 at once, without opening any window', async () => {
+    const popup = await wb.openPopup();
+    await popup.getByTestId('lock-button').click();
+    await expectScreen(popup, 'unlock-screen');
+    const answers = await Promise.all([
+      rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: 12 }]),
+      rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0xzz' }]),
+      rpc(dapp, 'wallet_addEthereumChain', [{ chainId: '0x7a6a', chainName: 'x', rpcUrls: 'http://127.0.0.1:8546' }]),
+      rpc(dapp, 'wallet_addEthereumChain', [{ chainId: '0x7a6a', chainName: 'x', rpcUrls: ['http://rpc.example.org'] }]),
+      rpc(dapp, 'personal_sign', ['0x68']),
+      rpc(dapp, 'personal_sign', [42, ACCOUNT0]),
+      rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, value: '-1' }]),
+      rpc(dapp, 'eth_signTypedData_v4', [ACCOUNT0, '{not json']),
+    ]);
+    expect(answers.map((a) => a.error?.code)).toEqual(answers.map(() => -32602));
+    // Nothing waits for the user: no unlock window opened, no approval stored.
+    expect(wb.context.pages().filter((p) => p.url().includes('approve'))).toEqual([]);
+    expect(await popup.evaluate(async () => (await chrome.storage.session.get('approvals'))['approvals'] ?? [])).toEqual([]);
+    await unlock(popup);
+    await expectScreen(popup, 'home-screen');
+    await popup.close();
+  });
+
   it('a locked wallet whose unlock window is closed answers 4001', async () => {
     const popup = await wb.openPopup();
     await popup.getByTestId('lock-button').click();

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parseChainId } from '../../../core/ethereum';
 import { RPC, WalletError } from '../../../shared/errors';
 import type { ProviderContext } from '../../context';
-import { invalidParams, parseParams, type EthMethod } from './types';
+import { defineMethod, invalidParams, parseParams } from '../provider-method';
 
 const params = v.tuple([v.object({ chainId: v.string() })]);
 
@@ -33,13 +33,18 @@ export function chainIdNumber(raw: unknown): number {
   return Number(id);
 }
 
-export const walletSwitchEthereumChain: EthMethod = {
+/** A 0x-hex chain id as EIP-3326 / EIP-3085 want it (-32602 otherwise). */
+export function hexChainId(raw: string): number {
+  if (!/^0x[0-9a-fA-F]+$/.test(raw)) throw invalidParams('chainId must be a 0x-prefixed hex string');
+  return chainIdNumber(raw);
+}
+
+export const walletSwitchEthereumChain = defineMethod({
   access: 'public',
   unlock: true,
-  handle: async (ctx, raw) => {
-    const [{ chainId }] = parseParams(params, raw, 'wallet_switchEthereumChain');
-    if (!/^0x[0-9a-fA-F]+$/.test(chainId)) throw invalidParams('chainId must be a 0x-prefixed hex string');
-    await switchTo(ctx, chainIdNumber(chainId));
+  parse: (raw) => hexChainId(parseParams(params, raw, 'wallet_switchEthereumChain')[0].chainId),
+  handle: async (ctx, chainId) => {
+    await switchTo(ctx, chainId);
     return null;
   },
-};
+});
