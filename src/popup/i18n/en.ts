@@ -80,7 +80,7 @@ export const en = {
   'error.mnemonic_empty': 'Enter your seed phrase.',
   'error.mnemonic_bad_length': 'A seed phrase has 12, 15, 18, 21 or 24 words; this one has {count}.',
   'error.mnemonic_unknown_word': 'Word {position} "{word}" is not in the BIP39 word list.',
-  'error.mnemonic_mixed_wordlists': 'The words come from different word lists (for example English and Chinese).',
+  'error.mnemonic_mixed_wordlists': 'Word {position} "{word}" is from another word list than the rest of the phrase (for example English and Chinese mixed); all words must come from one list.',
   'error.mnemonic_bad_checksum': 'This phrase has a wrong checksum: a word is wrong or the order is off.',
   'error.password_too_short': 'Use at least {min} characters.',
   'error.invalid_params': 'Invalid input.',

@@ -81,7 +81,7 @@ export const zh_CN: Record<MessageKey, string> = {
   'error.mnemonic_empty': '请输入助记词。',
   'error.mnemonic_bad_length': '助记词应为 12、15、18、21 或 24 个词；当前为 {count} 个。',
   'error.mnemonic_unknown_word': '第 {position} 个词“{word}”不在 BIP39 词表中。',
-  'error.mnemonic_mixed_wordlists': '这些单词来自不同的词表（例如英文与中文混用）。',
+  'error.mnemonic_mixed_wordlists': '第 {position} 个词“{word}”与助记词其余部分不属于同一词表（例如英文与中文混用）；所有单词必须来自同一个词表。',
   'error.mnemonic_bad_checksum': '助记词校验和错误：有单词错误或顺序不对。',
   'error.password_too_short': '密码至少需要 {min} 个字符。',
   'error.invalid_params': '输入无效。',
