@@ -7,6 +7,7 @@ import { expectScreen, importWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { rpc } from './helpers/rpc';
+import { anvilRpc } from './helpers/anvil-rpc';
 import { MAIL } from '../../src/core/ethereum/test-vectors';
 
 const JUNK = 'test test test test test test test test test test test junk';
@@ -23,12 +24,14 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
   let wb: WalletBrowser;
   let stopAll: () => Promise<void>;
   let base: string;
+  let anvilUrl: string;
   let dapp: Page;
 
   beforeAll(async () => {
     await buildViemDapp();
     const { anvil, pages } = await startChainAndPages();
     base = pages.url;
+    anvilUrl = anvil.url;
     stopAll = async () => {
       await pages.stop();
       await anvil.stop();
@@ -151,9 +154,39 @@ describe('Ethereum dApps: EIP-1193/6963 against anvil', () => {
     const txHash = await hash;
     expect(txHash).toMatch(/^0x[0-9a-f]{64}$/);
     const receipt = (await rpc(dapp, 'eth_getTransactionReceipt', [txHash])).result as { status: string; from: string; to: string };
-    expect(receipt).toMatchObject({ status: '0x1', from: ACCOUNT0, to: ACCOUNT1 });
+    // anvil has a base fee: an EIP-1559 (type 2) transaction.
+    expect(receipt).toMatchObject({ status: '0x1', from: ACCOUNT0, to: ACCOUNT1, type: '0x2' });
     const after = BigInt((await rpc(dapp, 'eth_getBalance', [ACCOUNT1, 'latest'])).result as string);
     expect(after - before).toBe(value);
+  });
+
+  it('the approval window edits nonce, gas and fees, shows the total they make, and the mined transaction carries them', async () => {
+    const hex = (n: bigint | number) => `0x${n.toString(16)}`;
+    const nonce = Number((await anvilRpc<string>(anvilUrl, 'eth_getTransactionCount', [ACCOUNT0, 'pending'])));
+    const value = 10n ** 15n;
+    // The page asks for a nonce five ahead (it would wait forever); the user puts it right.
+    const pending = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1, value: hex(value), nonce: hex(nonce + 5) }]);
+    const win = await approvalWindow(wb.context, '[data-kind="transaction"]');
+    await win.locator('summary', { has: win.getByTestId('tx-total') }).click();
+    expect(await win.getByTestId('tx-nonce-input').inputValue()).toBe(String(nonce + 5));
+    await win.getByTestId('tx-nonce-input').fill(String(nonce));
+    await win.getByTestId('tx-maxFee-input').fill('7');
+    await win.getByTestId('tx-priority-input').fill('2');
+    // Less gas than a transfer needs is refused on the spot, and there is no total.
+    const badFee = win.getByTestId('form-error').filter({ hasText: 'at least 21000' });
+    await win.getByTestId('tx-gas-input').fill('20999');
+    await expect.poll(() => badFee.count()).toBe(1);
+    expect(await win.getByTestId('tx-total').textContent()).toBe('—');
+    await win.getByTestId('tx-gas-input').fill('30000');
+    await expect.poll(() => badFee.count()).toBe(0);
+    // value + gas × max fee = 0.001 + 30000 × 7 gwei
+    expect(await win.getByTestId('tx-total').textContent()).toBe('0.00121 ETH');
+    await answer(wb.context, 'transaction', true);
+    const hash = (await pending).result as string;
+    expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+    const tx = await anvilRpc<Record<string, string>>(anvilUrl, 'eth_getTransactionByHash', [hash]);
+    expect(tx).toMatchObject({ type: '0x2', nonce: hex(nonce), gas: hex(30000), maxFeePerGas: hex(7_000_000_000), maxPriorityFeePerGas: hex(2_000_000_000), value: hex(value) });
+    expect(await anvilRpc(anvilUrl, 'eth_getTransactionReceipt', [hash])).toMatchObject({ status: '0x1' });
   });
 
   it('warns about an unlimited ERC-20 approval naming the spender', async () => {

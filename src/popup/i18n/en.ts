@@ -118,7 +118,7 @@ export const en = {
   'approval.tx.nonce': "Nonce",
   'approval.tx.total': "Total at most",
   'approval.tx.balance': "Balance",
-  'approval.tx.badFee': "Check the gas and fee fields: whole numbers, priority fee not above the max fee.",
+  'approval.tx.badFee': "Check the gas and fee fields: whole numbers, gas at least 21000, priority fee not above the max fee.",
   'approval.switch.title': "Switch network?",
   'approval.switch.body': "From {from} to {to} (chain {chainId}).",
   'approval.add.title': "Add a network?",

@@ -119,7 +119,7 @@ export const zh_CN: Record<MessageKey, string> = {
   'approval.tx.nonce': "Nonce",
   'approval.tx.total': "最多共计",
   'approval.tx.balance': "余额",
-  'approval.tx.badFee': "请检查 Gas 和费用：须为整数，且优先费不高于最高费用。",
+  'approval.tx.badFee': "请检查 Gas 和费用：须为整数，Gas 不少于 21000，且优先费不高于最高费用。",
   'approval.switch.title': "切换网络？",
   'approval.switch.body': "从 {from} 切换到 {to}（链 {chainId}）。",
   'approval.add.title': "添加网络？",
