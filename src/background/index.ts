@@ -2,6 +2,7 @@ import './polyfills';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PORT_NAME } from '../shared/provider-protocol';
 import type { HandlerContext } from './context';
+import { notifyConnectedAccounts } from './handlers/eth/accounts';
 import { originFromSender } from './pipeline/origin';
 import { ProviderPipeline } from './pipeline/provider-pipeline';
 import { routeInternal } from './router';
@@ -46,8 +47,12 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   onUnlocked: async () => {
     await autoLock.arm((await settings.get()).autoLockMinutes);
     await approvals.resolveKind('unlock', { approve: true });
+    await notifyConnectedAccounts(ctx);
   },
-  onLocked: () => autoLock.disarm(),
+  onLocked: async () => {
+    await autoLock.disarm();
+    await notifyConnectedAccounts(ctx);
+  },
 }, async () => {
   await browser.storage.local.clear();
   await browser.storage.session.clear();

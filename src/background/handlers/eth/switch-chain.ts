@@ -18,6 +18,11 @@ export async function switchTo(ctx: ProviderContext, chainId: number): Promise<v
   await emitChainChanged(ctx, chainId);
 }
 
+/**
+ * chainChanged goes to every page that talks to us, connected or not (unlike accountsChanged,
+ * which only connected origins get): eth_chainId is public, answered to any page, so each
+ * provider's `chainId` must follow the wallet. MetaMask does the same (notifyAllConnections).
+ */
 export async function emitChainChanged(ctx: Pick<ProviderContext, 'services'>, chainId: number): Promise<void> {
   await ctx.services.events.emit('eth', 'chainChanged', () => `0x${chainId.toString(16)}`);
 }
