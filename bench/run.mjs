@@ -1,7 +1,9 @@
 // Entry point of `npm run bench`. Runs the Node benches (bench/node-bench.ts via
 // tsx) and, if Chromium is available, the browser unlock bench, then prints the
 // markdown tables (vault/keyring, provider, coin selection). Env: BENCH_RUNS (default 7), BENCH_SKIP_BROWSER=1,
-// CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 if unlock is over budget).
+// CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 if a goal of DESIGN §8 is missed: unlock ≤ 1.5× MetaMask's,
+// 100 ETH accounts faster than eth-hd-keyring with the same addresses, the provider's round-trip and
+// after-stop budgets; a bench that failed to run counts as missed, one skipped on purpose does not).
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +11,14 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET = 1.5;
+const ROUND_TRIP_MS = 5;
+const AFTER_STOP_MS = 300;
+/** Goals missed in this run (BENCH_STRICT turns any into exit 1). */
+const missed = [];
+const goal = (ok, name, text) => {
+  if (!ok) missed.push(name);
+  return `${text} ${ok ? '✅' : '❌'}`;
+};
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,7 +70,7 @@ const chromeEnv = browser ? `Chromium ${browser.version} (headless)` : '';
 const u = node.unlock;
 const mmKdf = `PBKDF2-SHA256 ${u.mmIterations ?? '?'} it`;
 const rows = [];
-const budgetCell = (r) => (r.ours.median / r.theirs.median <= BUDGET ? `≤ ${BUDGET}× ✅` : `≤ ${BUDGET}× ❌`);
+const budgetCell = (r, where) => goal(r.ours.median / r.theirs.median <= BUDGET, `unlock in ${where}`, `≤ ${BUDGET}×`);
 rows.push([
   '(a) unlock',
   `\`openVault\` (Argon2id ${kdfLabel(u.kdf)} + AES-256-GCM) vs \`decrypt\` (${mmKdf} + AES-GCM)`,
@@ -68,16 +78,17 @@ rows.push([
   ms(u.ours),
   ms(u.theirs),
   ratio(u.ours, u.theirs),
-  budgetCell(u),
+  budgetCell(u, 'Node'),
 ]);
 if (browser) {
-  rows.push(['(a) unlock', 'same, both bundled into one page with vite', chromeEnv, ms(browser.ours), ms(browser.theirs), ratio(browser.ours, browser.theirs), budgetCell(browser)]);
+  rows.push(['(a) unlock', 'same, both bundled into one page with vite', chromeEnv, ms(browser.ours), ms(browser.theirs), ratio(browser.ours, browser.theirs), budgetCell(browser, 'Chromium')]);
 } else {
   rows.push(['(a) unlock', 'same, in Chromium', browserNote, '–', '–', '–', '–']);
 }
 const acc = node.accounts;
 if (acc.error) {
-  rows.push(['(b) 100 ETH accounts', acc.error, nodeEnv, '–', '–', '–', '–']);
+  missed.push('100 ETH accounts (bench failed)');
+  rows.push(['(b) 100 ETH accounts', acc.error, nodeEnv, '–', '–', '–', 'faster ❌']);
 } else {
   rows.push([
     '(b) 100 ETH accounts',
@@ -87,7 +98,8 @@ if (acc.error) {
     ms(acc.ours),
     ms(acc.theirs),
     ratio(acc.ours, acc.theirs),
-    'info',
+    // The goal: faster than eth-hd-keyring, deriving the very same addresses.
+    goal(acc.sameAddresses && acc.ours.median < acc.theirs.median, '100 ETH accounts faster than eth-hd-keyring', 'faster'),
   ]);
 }
 
@@ -116,18 +128,19 @@ else {
   try {
     provider = await runJson(['--import', 'tsx', 'bench/provider-bench.ts'], 'Provider bench');
   } catch (e) {
-    providerNote = `skipped: ${e.message}`;
+    providerNote = `not measured ❌: ${e.message}`;
+    missed.push('provider budgets (bench failed)');
   }
 }
 console.log(`\n## Provider (headless Chromium, built extension in dist/)\n`);
 if (provider) {
-  const within = (s, budget) => (s.median < budget ? `< ${budget} ms ✅` : `< ${budget} ms ❌`);
+  const within = (s, budget, name) => goal(s.median < budget, name, `< ${budget} ms`);
   console.log(
     table(
       ['What', 'Median ms (min–max)', 'Budget'],
       [
-        ['`eth_chainId` page → background → page, 200 calls', ms(provider.roundTrip), within(provider.roundTrip, 5)],
-        ['first answer after the service worker was stopped (7 stops)', ms(provider.afterStop), within(provider.afterStop, 300)],
+        ['`eth_chainId` page → background → page, 200 calls', ms(provider.roundTrip), within(provider.roundTrip, ROUND_TRIP_MS, '`eth_chainId` round trip')],
+        ['first answer after the service worker was stopped (7 stops)', ms(provider.afterStop), within(provider.afterStop, AFTER_STOP_MS, 'first answer after a worker stop')],
       ],
     ),
   );
@@ -170,5 +183,5 @@ function coinTable(c) {
   ].join('\n');
 }
 
-const over = [u, browser].some((r) => r && r.ours.median / r.theirs.median > BUDGET);
-if (over && process.env.BENCH_STRICT) process.exitCode = 1;
+console.log(`\n${missed.length ? `Goals missed: ${missed.join('; ')} ❌` : 'Every goal above met ✅'}`);
+if (missed.length && process.env.BENCH_STRICT) process.exitCode = 1;
