@@ -47,16 +47,18 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   onUnlocked: async () => {
     await autoLock.arm((await settings.get()).autoLockMinutes);
     await approvals.resolveKind('unlock', { approve: true });
-    await notifyConnectedAccounts(ctx);
+    await tellSites();
   },
   onLocked: async () => {
     await autoLock.disarm();
-    await notifyConnectedAccounts(ctx);
+    await tellSites();
   },
 }, async () => {
   await browser.storage.local.clear();
   await browser.storage.session.clear();
 });
+// Connected sites hear of lock and unlock (accountsChanged); best effort: telling pages never fails a lock or an unlock.
+const tellSites = () => notifyConnectedAccounts(ctx).catch(() => undefined);
 const btcNetworks = new BtcNetworkService(local, settings);
 const btcBook = new BtcAddressBook(local, keyring);
 const btcFrozen = new BtcFrozenStore(local);
