@@ -1,8 +1,10 @@
 // Entry point of `npm run bench`. Runs the Node benches (bench/node-bench.ts via
 // tsx) and, if Chromium is available, the browser unlock bench, then prints the
 // markdown tables (vault/keyring, provider, coin selection). Env: BENCH_RUNS (default 7), BENCH_SKIP_BROWSER=1,
-// CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 if unlock is over budget or a coin-selection goal is missed),
-// BENCH_ONLY=coin-select (only the coin-selection table; needs no build).
+// CHROMIUM_PATH, BENCH_STRICT=1 (exit 1 if a goal is missed: unlock ≤ 1.5× MetaMask's, 100 ETH accounts
+// faster than eth-hd-keyring with the same addresses, the provider's round-trip and after-stop budgets,
+// coin selection never worse in fee and < 5 ms per large case; a bench that failed to run counts as
+// missed, one skipped on purpose does not), BENCH_ONLY=coin-select (only the coin-selection table; needs no build).
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +12,14 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET = 1.5;
+const ROUND_TRIP_MS = 5;
+const AFTER_STOP_MS = 300;
+/** Goals missed in this run (BENCH_STRICT turns any into exit 1). */
+const missed = [];
+const goal = (ok, name, text) => {
+  if (!ok) missed.push(name);
+  return `${text} ${ok ? '✅' : '❌'}`;
+};
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,18 +53,18 @@ const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
 const nodeEnv = `Node ${process.version}`;
 const table = (head, body) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-let strictFailure = false;
 
-if (process.env.BENCH_ONLY !== 'coin-select') strictFailure = await vaultAndProvider();
+if (process.env.BENCH_ONLY !== 'coin-select') await vaultAndProvider();
 
 // Coin selection: ours vs coinselect on the same seeded random UTXO sets (bench/coin-select-bench.ts).
 console.log(`\n## Coin selection (ours vs coinselect)\n`);
 try {
   const coins = coinTable(await runJson(['--expose-gc', '--import', 'tsx', 'bench/coin-select-bench.ts'], 'Coin-selection bench'));
   console.log(coins.text);
-  if (coins.failed) strictFailure = true;
+  if (coins.failed) missed.push('coin selection');
 } catch (e) {
-  console.log(`skipped: ${e.message}`);
+  console.log(`not measured ❌: ${e.message}`);
+  missed.push('coin selection (bench failed)');
 }
 
 /** The coin-selection table; `failed` when a goal is missed (fee worse, an invalid selection, a large case ≥ 5 ms). */
@@ -93,9 +103,10 @@ function coinTable(c) {
   return { text, failed: !(goals.fee && goals.valid && goals.time) || c.formulaMismatch > 0 };
 }
 
-if (strictFailure && process.env.BENCH_STRICT) process.exitCode = 1;
+console.log(`\n${missed.length ? `Goals missed: ${missed.join('; ')} ❌` : 'Every goal above met ✅'}`);
+if (missed.length && process.env.BENCH_STRICT) process.exitCode = 1;
 
-/** The vault/keyring and provider tables; true when an unlock row is over budget. */
+/** The vault/keyring and provider tables; a missed goal goes to `missed`. */
 async function vaultAndProvider() {
   console.error(`Running benches on ${nodeEnv}, ${cpu} … (takes ~30 s)`);
 
@@ -117,7 +128,7 @@ async function vaultAndProvider() {
   const u = node.unlock;
   const mmKdf = `PBKDF2-SHA256 ${u.mmIterations ?? '?'} it`;
   const rows = [];
-  const budgetCell = (r) => (r.ours.median / r.theirs.median <= BUDGET ? `≤ ${BUDGET}× ✅` : `≤ ${BUDGET}× ❌`);
+  const budgetCell = (r, where) => goal(r.ours.median / r.theirs.median <= BUDGET, `unlock in ${where}`, `≤ ${BUDGET}×`);
   rows.push([
     '(a) unlock',
     `\`openVault\` (Argon2id ${kdfLabel(u.kdf)} + AES-256-GCM) vs \`decrypt\` (${mmKdf} + AES-GCM)`,
@@ -125,16 +136,17 @@ async function vaultAndProvider() {
     ms(u.ours),
     ms(u.theirs),
     ratio(u.ours, u.theirs),
-    budgetCell(u),
+    budgetCell(u, 'Node'),
   ]);
   if (browser) {
-    rows.push(['(a) unlock', 'same, both bundled into one page with vite', chromeEnv, ms(browser.ours), ms(browser.theirs), ratio(browser.ours, browser.theirs), budgetCell(browser)]);
+    rows.push(['(a) unlock', 'same, both bundled into one page with vite', chromeEnv, ms(browser.ours), ms(browser.theirs), ratio(browser.ours, browser.theirs), budgetCell(browser, 'Chromium')]);
   } else {
     rows.push(['(a) unlock', 'same, in Chromium', browserNote, '–', '–', '–', '–']);
   }
   const acc = node.accounts;
   if (acc.error) {
-    rows.push(['(b) 100 ETH accounts', acc.error, nodeEnv, '–', '–', '–', '–']);
+    missed.push('100 ETH accounts (bench failed)');
+    rows.push(['(b) 100 ETH accounts', acc.error, nodeEnv, '–', '–', '–', 'faster ❌']);
   } else {
     rows.push([
       '(b) 100 ETH accounts',
@@ -144,10 +156,10 @@ async function vaultAndProvider() {
       ms(acc.ours),
       ms(acc.theirs),
       ratio(acc.ours, acc.theirs),
-      'info',
+      // The goal: faster than eth-hd-keyring, deriving the very same addresses.
+      goal(acc.sameAddresses && acc.ours.median < acc.theirs.median, '100 ETH accounts faster than eth-hd-keyring', 'faster'),
     ]);
   }
-
 
   console.log(`## Vault / keyring benchmarks\n`);
   console.log(`${nodeEnv}, ${cpu} (${cpus().length} logical CPUs)${chromeEnv ? `; ${chromeEnv}` : ''}`);
@@ -171,21 +183,21 @@ async function vaultAndProvider() {
     try {
       provider = await runJson(['--import', 'tsx', 'bench/provider-bench.ts'], 'Provider bench');
     } catch (e) {
-      providerNote = `skipped: ${e.message}`;
+      providerNote = `not measured ❌: ${e.message}`;
+      missed.push('provider budgets (bench failed)');
     }
   }
   console.log(`\n## Provider (headless Chromium, built extension in dist/)\n`);
   if (provider) {
-    const within = (s, budget) => (s.median < budget ? `< ${budget} ms ✅` : `< ${budget} ms ❌`);
+    const within = (s, budget, name) => goal(s.median < budget, name, `< ${budget} ms`);
     console.log(
       table(
         ['What', 'Median ms (min–max)', 'Budget'],
         [
-          ['`eth_chainId` page → background → page, 200 calls', ms(provider.roundTrip), within(provider.roundTrip, 5)],
-          ['first answer after the service worker was stopped (7 stops)', ms(provider.afterStop), within(provider.afterStop, 300)],
+          ['`eth_chainId` page → background → page, 200 calls', ms(provider.roundTrip), within(provider.roundTrip, ROUND_TRIP_MS, '`eth_chainId` round trip')],
+          ['first answer after the service worker was stopped (7 stops)', ms(provider.afterStop), within(provider.afterStop, AFTER_STOP_MS, 'first answer after a worker stop')],
         ],
       ),
     );
   } else console.log(providerNote);
-  return [u, browser].some((r) => r && r.ours.median / r.theirs.median > BUDGET);
 }

@@ -1,12 +1,14 @@
 // Starts a local anvil (chain id 31337 by default, funded test accounts) from the npm-shipped binary
-// and resolves once it answers JSON-RPC.
+// and resolves once it answers JSON-RPC. `hardfork: 'berlin'` gives a chain without a base fee
+// (legacy gas-price transactions only).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const ANVIL = resolve(import.meta.dirname, '../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
 
-export async function startAnvil({ port = 8545, chainId = 31337, quiet = true } = {}) {
-  const proc = spawn(ANVIL, ['--port', String(port), '--chain-id', String(chainId), '--silent'], { stdio: quiet ? 'ignore' : 'inherit' });
+export async function startAnvil({ port = 8545, chainId = 31337, quiet = true, hardfork = undefined } = {}) {
+  const args = ['--port', String(port), '--chain-id', String(chainId), '--silent', ...(hardfork ? ['--hardfork', hardfork] : [])];
+  const proc = spawn(ANVIL, args, { stdio: quiet ? 'ignore' : 'inherit' });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise((_, reject) => proc.once('exit', (code) => reject(new Error(`anvil exited early (code ${code}); is port ${port} in use?`))));
   const deadline = Date.now() + 15_000;

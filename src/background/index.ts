@@ -2,6 +2,7 @@ import './polyfills';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PORT_NAME } from '../shared/provider-protocol';
 import type { HandlerContext } from './context';
+import { notifyConnectedAccounts } from './handlers/eth/accounts';
 import { originFromSender } from './pipeline/origin';
 import { ProviderPipeline } from './pipeline/provider-pipeline';
 import { routeInternal } from './router';
@@ -47,12 +48,18 @@ const wallet = new WalletService(vault, keyring, cache, settings, {
   onUnlocked: async () => {
     await autoLock.arm((await settings.get()).autoLockMinutes);
     await approvals.resolveKind('unlock', { approve: true });
+    await tellSites();
   },
-  onLocked: () => autoLock.disarm(),
+  onLocked: async () => {
+    await autoLock.disarm();
+    await tellSites();
+  },
 }, async () => {
   await browser.storage.local.clear();
   await browser.storage.session.clear();
 });
+// Connected sites hear of lock and unlock (accountsChanged); best effort: telling pages never fails a lock or an unlock.
+const tellSites = () => notifyConnectedAccounts(ctx).catch(() => undefined);
 const btcNetworks = new BtcNetworkService(local, settings);
 const btcBook = new BtcAddressBook(local, keyring);
 const btcFrozen = new BtcFrozenStore(local);

@@ -13,7 +13,7 @@ import { forPopup } from './popup-errors';
 export async function routeInternal(ctx: HandlerContext, message: unknown): Promise<Reply<unknown>> {
   try {
     const env = parseEnvelope(message);
-    if (!env.ok) throw new WalletError(RPC.invalidParams, 'Malformed message', { reason: 'invalid_params' });
+    if (!env.ok) throw new WalletError(RPC.invalidParams, env.message, { reason: 'invalid_params', ...(env.field ? { field: env.field } : {}) });
     if (!isInternalMethod(env.method)) throw new WalletError(RPC.methodNotFound, `Unknown method: ${env.method.slice(0, 64)}`, { reason: 'unknown_method' });
     const method: InternalMethod = env.method;
     const checked = validateParams(method, env.params);

@@ -19,6 +19,9 @@ export function invalid(field: string): ProviderRpcError {
   return rpcError(-32602, `Invalid params: ${field}`);
 }
 
+/** The `{ txid }` answer of a send, out of the background's. */
+export const txidAnswer = (r: unknown) => ({ txid: own(r as object, 'txid') });
+
 /** A thrown value as a ProviderRpcError: ours pass through, anything else is -32603. */
 export function asRpcError(e: unknown): ProviderRpcError {
   return e instanceof NativeError && typeof own(e, 'code') === 'number' ? (e as ProviderRpcError) : rpcError(-32603, 'Internal error');

@@ -1,5 +1,5 @@
 import type { BtcSignInput } from '../shared/btc-protocol';
-import { addressesOf, arrayOf, ask, BOOL_FALSE, invalid, mapped, oneOf, paramsOf, recipientsOf, strAt, uints, withAccounts } from './bitcoin-common';
+import { addressesOf, arrayOf, ask, BOOL_FALSE, invalid, mapped, oneOf, paramsOf, recipientsOf, strAt, txidAnswer, uints, withAccounts } from './bitcoin-common';
 import { createRequest, type Handler, type RequestFn } from './bitcoin-request';
 import { freeze, own } from './intrinsics';
 import type { Transport } from './transport';
@@ -62,7 +62,7 @@ export function createLeatherProvider(t: Transport): LeatherProvider {
       const p = paramsOf(params);
       const list = own(p, 'recipients');
       // also the legacy single-recipient form { address, amount }
-      return ['sendTransfer', (r) => ({ txid: own(r as object, 'txid') }), { recipients: recipientsOf(list === undefined ? [p] : arrayOf(list, 'recipients')) }];
+      return ['sendTransfer', txidAnswer, { recipients: recipientsOf(list === undefined ? [p] : arrayOf(list, 'recipients')) }];
     },
   };
 

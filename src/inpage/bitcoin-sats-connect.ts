@@ -14,6 +14,7 @@ import {
   strAt,
   uints,
   withAccounts,
+  txidAnswer,
   xOnly,
 } from './bitcoin-common';
 import { createRequest, WALLET_VERSION, type Handler, type RequestFn } from './bitcoin-request';
@@ -127,7 +128,7 @@ export function createSatsConnectProvider(t: Transport): SatsConnectProvider {
       const broadcast = oneOf(p, 'broadcast', BOOL_FALSE);
       return ['signPsbt', (r) => ({ psbt: own(r as object, 'psbtBase64'), txid: own(r as object, 'txid') }), { psbt: strAt(p, 'psbt'), signInputs: signInputsOf(own(p, 'signInputs')), finalize: broadcast, broadcast }];
     },
-    sendTransfer: (params) => ['sendTransfer', (r) => ({ txid: own(r as object, 'txid') }), { recipients: recipientsOf(arrayOf(own(paramsOf(params), 'recipients'), 'recipients')) }],
+    sendTransfer: (params) => ['sendTransfer', txidAnswer, { recipients: recipientsOf(arrayOf(own(paramsOf(params), 'recipients'), 'recipients')) }],
   };
 
   return freeze({

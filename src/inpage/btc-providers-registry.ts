@@ -1,5 +1,5 @@
 import { DUOWALLET_ICON } from './eip6963';
-import { append, defineProperty, freeze, isArray } from './intrinsics';
+import { append, freeze, isArray, setOwn } from './intrinsics';
 
 /** A WBIP004 entry of `window.btc_providers`. */
 export interface BtcProviderInfo {
@@ -30,7 +30,7 @@ export const DUOWALLET_BTC_PROVIDER: BtcProviderInfo = freeze({ id: SATS_CONNECT
 export function registerBtcProvider(win: object, entry: BtcProviderInfo): boolean {
   try {
     let list = (win as { btc_providers?: unknown }).btc_providers;
-    if (list === undefined || list === null) defineProperty(win, 'btc_providers', { value: (list = []), writable: true, enumerable: true, configurable: true });
+    if (list === undefined || list === null) setOwn(win, 'btc_providers', (list = []));
     if (!isArray(list)) return false;
     append(list, entry);
     return true;

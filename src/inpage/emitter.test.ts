@@ -20,19 +20,25 @@ describe('createEmitter', () => {
     e.emit('x', 1);
     e.emit('x', 2);
     expect(fn).toHaveBeenCalledTimes(1);
+    // How many times one emit calls fn: the listeners registered for `event`.
+    const calls = (event: string) => {
+      fn.mockClear();
+      e.emit(event, 0);
+      return fn.mock.calls.length;
+    };
     e.on('x', fn);
     e.on('x', fn);
-    expect(e.count('x')).toBe(2);
+    expect(calls('x')).toBe(2);
     e.off('x', fn);
-    expect(e.count('x')).toBe(1);
+    expect(calls('x')).toBe(1);
     e.off('x', () => undefined);
-    expect(e.count('x')).toBe(1);
+    expect(calls('x')).toBe(1);
     e.on('y', fn);
     e.removeAll('x');
-    expect(e.count('x')).toBe(0);
-    expect(e.count('y')).toBe(1);
+    expect(calls('x')).toBe(0);
+    expect(calls('y')).toBe(1);
     e.removeAll();
-    expect(e.count('y')).toBe(0);
+    expect(calls('y')).toBe(0);
   });
 
   it('does not call listeners added during an emit until the next one', () => {
@@ -66,9 +72,9 @@ describe('createEmitter', () => {
     proto['1'] = { fn: () => undefined, once: false };
     try {
       expect(e.emit('polluted', 0)).toBe(false);
-      expect(e.count('__proto__')).toBe(0);
+      expect(e.emit('__proto__', 0)).toBe(false);
       e.on('__proto__', () => undefined);
-      expect(e.count('__proto__')).toBe(1);
+      expect(e.emit('__proto__', 0)).toBe(true);
     } finally {
       delete proto.polluted;
       delete proto['1'];

@@ -17,7 +17,6 @@ export interface Emitter {
   removeAll(event?: string): void;
   /** Calls the listeners registered when the emit started; returns whether there were any. */
   emit(event: string, payload: unknown): boolean;
-  count(event: string): number;
 }
 
 export function createEmitter(): Emitter {
@@ -67,12 +66,6 @@ export function createEmitter(): Emitter {
         }
       }
       return called;
-    },
-    count(event) {
-      const entries = byEvent[`${event}`];
-      let n = 0;
-      if (entries) for (const key in entries) if (entries[key]) n++;
-      return n;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { defineProperty, isObject, NativeError, own } from './intrinsics';
+import { isObject, NativeError, own, setOwn } from './intrinsics';
 
 /** An EIP-1193 error as MetaMask makes them: an Error with `code`, `message` and (if any) `data`. */
 export interface ProviderRpcError extends Error {
@@ -8,8 +8,8 @@ export interface ProviderRpcError extends Error {
 
 export function rpcError(code: number, message: string, data?: unknown): ProviderRpcError {
   const error = new NativeError(message) as ProviderRpcError;
-  defineProperty(error, 'code', { value: code, writable: true, enumerable: true, configurable: true });
-  if (data !== undefined) defineProperty(error, 'data', { value: data, writable: true, enumerable: true, configurable: true });
+  setOwn(error, 'code', code);
+  if (data !== undefined) setOwn(error, 'data', data);
   return error;
 }
 

@@ -10,7 +10,6 @@ function fakeTransport() {
   const handlers: Record<string, EventHandler> = {};
   const transport: Transport = {
     send: (chain, method, params, done) => void calls.push({ chain, method, params, done }),
-    request: () => Promise.reject(new Error('unused')),
     subscribe: (chain, handler) => void (handlers[chain] = handler),
   };
   const answer = (method: string, result: unknown) => {

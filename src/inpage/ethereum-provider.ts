@@ -1,6 +1,6 @@
 import { createEmitter, listenerMethods, type Listener } from './emitter';
 import { errorFromShape, rpcError, type ProviderRpcError } from './errors';
-import { append, defineProperty, freeze, isArray, isObject, NativePromise, NativeTypeError, own } from './intrinsics';
+import { freeze, isArray, isObject, NativePromise, NativeTypeError, own, setOwn } from './intrinsics';
 import type { Done, Transport } from './transport';
 
 export interface RequestArguments {
@@ -102,6 +102,9 @@ function serialiseError(error: ProviderRpcError): NonNullable<JsonRpcResponse['e
   return data === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, data };
 }
 
+/** A JSON-RPC response to `id` with its result or error (our own literal, spread: no setter runs). */
+const reply = (id: unknown, body: { result: unknown } | { error: NonNullable<JsonRpcResponse['error']> }): JsonRpcResponse => ({ id, jsonrpc: '2.0', ...body });
+
 /** The error of one of our own response literals (own field only: Object.prototype may be polluted). */
 function responseError(response: JsonRpcResponse): ProviderRpcError | null {
   const error = own(response, 'error');
@@ -178,12 +181,10 @@ export function createEthereumProvider(transport: Transport): EthereumProvider {
     const id = isObject(payload) ? (payload as JsonRpcPayload).id : undefined;
     const checked = readRequestArgs(payload);
     if (checked.error) {
-      done({ id, jsonrpc: '2.0', error: serialiseError(checked.error) });
+      done(reply(id, { error: serialiseError(checked.error) }));
       return;
     }
-    call(checked.method, checked.params, (error, result) =>
-      done(error ? { id, jsonrpc: '2.0', error: serialiseError(error) } : { id, jsonrpc: '2.0', result }),
-    );
+    call(checked.method, checked.params, (error, result) => done(reply(id, error ? { error: serialiseError(error) } : { result })));
   };
 
   const sendAsync = (payload: JsonRpcPayload | JsonRpcPayload[], callback: JsonRpcCallback): void => {
@@ -200,7 +201,7 @@ export function createEthereumProvider(transport: Transport): EthereumProvider {
     }
     for (let i = 0; i < payload.length; i++) {
       respond(payload[i], (response) => {
-        defineProperty(responses, i, { value: response, writable: true, enumerable: true, configurable: true });
+        setOwn(responses, i, response);
         if (--left === 0) callback(null, responses);
       });
     }
@@ -222,10 +223,8 @@ export function createEthereumProvider(transport: Transport): EthereumProvider {
     }
     // Synchronous form: only what the provider already knows.
     const payload = (isObject(methodOrPayload) ? methodOrPayload : {}) as JsonRpcPayload;
-    const accounts: string[] = [];
-    if (selectedAddress !== null) append(accounts, selectedAddress);
-    if (payload.method === 'eth_accounts') return { id: payload.id, jsonrpc: '2.0', result: accounts };
-    if (payload.method === 'eth_coinbase') return { id: payload.id, jsonrpc: '2.0', result: selectedAddress };
+    if (payload.method === 'eth_accounts') return reply(payload.id, { result: selectedAddress === null ? [] : [selectedAddress] });
+    if (payload.method === 'eth_coinbase') return reply(payload.id, { result: selectedAddress });
     throw rpcError(4200, 'Synchronous send supports eth_accounts and eth_coinbase only; use request().');
   };
 

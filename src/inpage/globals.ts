@@ -1,4 +1,4 @@
-import { defineProperty } from './intrinsics';
+import { setOwn } from './intrinsics';
 
 /**
  * Sets `win[key] = value` only if nothing owns that name yet (another wallet's provider, or a
@@ -9,7 +9,7 @@ import { defineProperty } from './intrinsics';
 export function defineIfFree(win: object, key: string, value: unknown): boolean {
   if (key in win) return false;
   try {
-    defineProperty(win, key, { value, writable: true, enumerable: true, configurable: true });
+    setOwn(win, key, value);
     return true;
   } catch {
     return false; // a non-extensible window (should not happen): leave it

@@ -35,16 +35,10 @@ export const reportLater: (task: () => void) => void = queueMicrotask.bind(globa
 const getRandomValues: (array: Uint8Array) => Uint8Array = crypto.getRandomValues.bind(crypto);
 const NativeUint8Array = Uint8Array;
 
-/** The getter of `proto[key]` as it is now (at load), or undefined. */
-export function getterOf(proto: object | undefined, key: string): ((this: unknown) => unknown) | undefined {
+/** The getter (or setter) of `proto[key]` as it is now (at load), or undefined. */
+export function accessorOf(proto: object | undefined, key: string, kind: 'get' | 'set'): ((this: unknown, ...args: unknown[]) => unknown) | undefined {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- unbound on purpose: called only through apply()
-  return proto ? (getOwnPropertyDescriptor(proto, key)?.get as ((this: unknown) => unknown) | undefined) : undefined;
-}
-
-/** The setter of `proto[key]` as it is now (at load), or undefined. */
-export function setterOf(proto: object | undefined, key: string): ((this: unknown, value: unknown) => void) | undefined {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- unbound on purpose: called only through apply()
-  return proto ? (getOwnPropertyDescriptor(proto, key)?.set as ((this: unknown, value: unknown) => void) | undefined) : undefined;
+  return proto ? (getOwnPropertyDescriptor(proto, key)?.[kind] as ((this: unknown, ...args: unknown[]) => unknown) | undefined) : undefined;
 }
 
 /** A dictionary with no prototype: `d['__proto__']` or a polluted `Object.prototype` mean nothing to it. */
@@ -61,9 +55,17 @@ export function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
+/**
+ * `obj[key] = value` as a plain assignment would make it (writable, enumerable, configurable),
+ * but defined: an inherited setter (a polluted prototype) cannot intercept it.
+ */
+export function setOwn(obj: object, key: PropertyKey, value: unknown): void {
+  defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** arr.push(value) without Array.prototype (an inherited index setter cannot intercept it). */
 export function append<T>(arr: T[], value: T): void {
-  defineProperty(arr, arr.length, { value, writable: true, enumerable: true, configurable: true });
+  setOwn(arr, arr.length, value);
 }
 
 const HEX = '0123456789abcdef';

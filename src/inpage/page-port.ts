@@ -1,5 +1,5 @@
 import { PAGE_CHANNEL } from '../shared/provider-protocol';
-import { apply, getterOf, isObject, own, setterOf } from './intrinsics';
+import { accessorOf, apply, isObject, own } from './intrinsics';
 import type { PagePort, TransportHost } from './transport';
 
 // Captured while inpage.js is evaluated (document_start, before any page script): the page
@@ -7,16 +7,16 @@ import type { PagePort, TransportHost } from './transport';
 // originals through apply() (so they are deliberately unbound). Module-level on purpose.
 /* eslint-disable @typescript-eslint/unbound-method */
 const messageEventProto = typeof MessageEvent === 'function' ? MessageEvent.prototype : undefined;
-const getData = getterOf(messageEventProto, 'data');
-const getSource = getterOf(messageEventProto, 'source');
-const getPorts = getterOf(messageEventProto, 'ports');
+const getData = accessorOf(messageEventProto, 'data', 'get');
+const getSource = accessorOf(messageEventProto, 'source', 'get');
+const getPorts = accessorOf(messageEventProto, 'ports', 'get');
 const stopImmediatePropagation = typeof Event === 'function' ? Event.prototype.stopImmediatePropagation : undefined;
 const messagePortProto = typeof MessagePort === 'function' ? MessagePort.prototype : undefined;
 const portPostMessage = messagePortProto?.postMessage;
-const setOnMessage = setterOf(messagePortProto, 'onmessage');
+const setOnMessage = accessorOf(messagePortProto, 'onmessage', 'set');
 /* eslint-enable @typescript-eslint/unbound-method */
 
-function read(getter: ((this: unknown) => unknown) | undefined, event: object): unknown {
+function read(getter: ((this: unknown, ...args: unknown[]) => unknown) | undefined, event: object): unknown {
   return getter ? apply(getter, event, []) : undefined;
 }
 

@@ -31,7 +31,6 @@ export function fakeBtcTransport(responder?: Responder) {
         });
       }
     },
-    request: () => Promise.reject(new Error('unused')),
     subscribe: (chain, handler) => {
       if (chain === 'btc') handlers.push(handler);
     },

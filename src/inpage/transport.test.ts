@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PAGE_CHANNEL, type PageRequest } from '../shared/provider-protocol';
+import { PAGE_CHANNEL, type PageRequest, type ProviderChain } from '../shared/provider-protocol';
 import { announceEip6963, type Eip6963ProviderInfo } from './eip6963';
-import { createTransport, type PagePort, type TransportHost } from './transport';
+import { createTransport, type PagePort, type Transport, type TransportHost } from './transport';
 
 /** A host whose port the test hands over (or not yet) and whose traffic it sees. */
 function fakeHost() {
@@ -21,6 +21,11 @@ function fakeHost() {
   return { host, posted, handOver, deliver };
 }
 
+/** transport.send as a Promise (the provider builds its own Promises on send). */
+function request(t: Transport, chain: ProviderChain, method: string, params?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => t.send(chain, method, params, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
 function connected() {
   const h = fakeHost();
   const t = createTransport(h.host);
@@ -31,7 +36,7 @@ function connected() {
 describe('createTransport', () => {
   it('posts a PageRequest over the port and resolves on the matching response only once', async () => {
     const { t, posted, deliver } = connected();
-    const answer = t.request('eth', 'eth_chainId');
+    const answer = request(t, 'eth', 'eth_chainId');
     expect(posted).toHaveLength(1);
     const message = posted[0]!;
     expect(message).toMatchObject({ channel: PAGE_CHANNEL, dir: 'req', chain: 'eth', method: 'eth_chainId' });
@@ -45,8 +50,8 @@ describe('createTransport', () => {
   it('keeps requests made before the port arrives and sends them in order when it does', async () => {
     const { host, posted, handOver, deliver } = fakeHost();
     const t = createTransport(host);
-    const first = t.request('eth', 'a');
-    const second = t.request('eth', 'b', [1]);
+    const first = request(t, 'eth', 'a');
+    const second = request(t, 'eth', 'b', [1]);
     expect(posted).toHaveLength(0);
     handOver();
     expect(posted.map((m) => m.method)).toEqual(['a', 'b']);
@@ -59,7 +64,7 @@ describe('createTransport', () => {
     const { host, posted, handOver } = fakeHost();
     const t = createTransport(host);
     const params = [{ to: '0x1' }];
-    void t.request('eth', 'eth_call', params);
+    void request(t, 'eth', 'eth_call', params);
     params[0]!.to = '0x2';
     handOver();
     expect(posted[0]!.params).toEqual([{ to: '0x1' }]);
@@ -67,14 +72,14 @@ describe('createTransport', () => {
 
   it('rejects with an Error carrying the wire error', async () => {
     const { t, posted, deliver } = connected();
-    const answer = t.request('btc', 'getAccounts', []);
+    const answer = request(t, 'btc', 'getAccounts', []);
     deliver({ channel: PAGE_CHANNEL, dir: 'res', id: posted[0]!.id, error: { code: 4100, message: 'Unauthorized', data: 1 } });
     await expect(answer).rejects.toMatchObject({ code: 4100, message: 'Unauthorized', data: 1 });
   });
 
   it('reads only own fields of incoming messages (polluted Object.prototype)', async () => {
     const { t, posted, deliver } = connected();
-    const answer = t.request('eth', 'eth_chainId');
+    const answer = request(t, 'eth', 'eth_chainId');
     const id = posted[0]!.id;
     const proto = Object.prototype as Record<string, unknown>;
     proto.dir = 'res';
@@ -95,11 +100,11 @@ describe('createTransport', () => {
 
   it('rejects -32602 when params cannot be cloned, without leaving it pending', async () => {
     const { t, posted } = connected();
-    await expect(t.request('eth', 'x', [() => 1])).rejects.toMatchObject({ code: -32602 });
+    await expect(request(t, 'eth', 'x', [() => 1])).rejects.toMatchObject({ code: -32602 });
     const getterThrows = { get x() {
       throw new Error('page getter');
     } };
-    await expect(t.request('eth', 'x', [getterThrows])).rejects.toMatchObject({ code: -32602 });
+    await expect(request(t, 'eth', 'x', [getterThrows])).rejects.toMatchObject({ code: -32602 });
     expect(posted).toHaveLength(0);
   });
 

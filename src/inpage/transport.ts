@@ -1,7 +1,7 @@
 import { PAGE_CHANNEL, type PageRequest, type ProviderChain } from '../shared/provider-protocol';
 import { createEmitter } from './emitter';
 import { errorFromShape, rpcError, type ProviderRpcError } from './errors';
-import { clone, dict, isObject, NativePromise, own, randomUuid } from './intrinsics';
+import { clone, dict, isObject, own, randomUuid } from './intrinsics';
 
 /** Called exactly once per request: with an error, or with null and the result. */
 export type Done = (error: ProviderRpcError | null, result?: unknown) => void;
@@ -10,7 +10,6 @@ export type EventHandler = (event: string, data: unknown) => void;
 export interface Transport {
   /** Callback form of `request` (no Promise.prototype involved). */
   send(chain: ProviderChain, method: string, params: unknown, done: Done): void;
-  request(chain: ProviderChain, method: string, params?: unknown): Promise<unknown>;
   /** Calls `handler` for every PageEvent of `chain`. */
   subscribe(chain: ProviderChain, handler: EventHandler): void;
 }
@@ -106,8 +105,6 @@ export function createTransport(host: TransportHost): Transport {
 
   return {
     send,
-    request: (chain, method, params) =>
-      new NativePromise((resolve, reject) => send(chain, method, params, (error, result) => (error ? reject(error) : resolve(result)))),
     subscribe(chain, handler) {
       events.on(chain, (payload) => {
         const { event, data } = payload as EventPayload;

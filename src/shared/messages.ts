@@ -334,12 +334,14 @@ export function isInternalMethod(method: string): method is InternalMethod {
   return Object.prototype.hasOwnProperty.call(internalSchemas, method);
 }
 
-export type EnvelopeCheck = { ok: true; method: string; params: unknown } | { ok: false };
+export type EnvelopeCheck = { ok: true; method: string; params: unknown } | { ok: false; message: string; field?: string };
 
-/** Shape check only; per-method params are validated by the router. */
+/** Shape check only (naming the wrong field); per-method params are validated by the router. */
 export function parseEnvelope(msg: unknown): EnvelopeCheck {
   const r = v.safeParse(envelopeSchema, msg);
-  return r.success ? { ok: true, method: r.output.method, params: r.output.params } : { ok: false };
+  if (r.success) return { ok: true, method: r.output.method, params: r.output.params };
+  const field = r.issues[0].path?.map((p) => String(p.key)).join('.');
+  return field ? { ok: false, message: `Malformed message: ${field}: ${r.issues[0].message}`, field } : { ok: false, message: 'Malformed message: not an object' };
 }
 
 /** Validates params, returning a message that names the wrong field. */

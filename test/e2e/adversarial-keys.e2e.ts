@@ -71,9 +71,9 @@ describe('adversarial: keys at rest and in memory', () => {
       // Parsed before any key derivation: nothing at all may be written.
       { name: 'truncated JSON', record: original.slice(0, Math.floor(original.length / 2)), error: /damaged/, writes: [] as string[] },
       { name: 'unknown version 7', record: JSON.stringify({ ...rec, version: 7 }), error: /newer version/, writes: [] as string[] },
-      // AES-GCM cannot tell a damaged ciphertext from a wrong password (the tag fails either
-      // way), so this one counts as a failed attempt: the failure counter is the only write.
-      { name: 'one flipped ciphertext byte', record: JSON.stringify({ ...rec, data: ct.toString('base64') }), error: /Wrong password/, writes: ['unlockFailures'] },
+      // The record's integrity digest (SHA-256 over header and ciphertext) finds the damage
+      // before the KDF: "damaged", not "wrong password", and no failed attempt is counted.
+      { name: 'one flipped ciphertext byte', record: JSON.stringify({ ...rec, data: ct.toString('base64') }), error: /damaged/, writes: [] as string[] },
     ];
     for (const v of variants) {
       await q.evaluate((r) => chrome.storage.local.set({ vault: r }), v.record);
@@ -94,7 +94,7 @@ describe('adversarial: keys at rest and in memory', () => {
       // No key was kept for a restarted worker either.
       expect(await q.evaluate(() => chrome.storage.session.get('vaultKey')), v.name).toEqual({});
     }
-    // The intact record still opens, and clears the failure counter.
+    // The intact record still opens, and no failure was ever counted.
     await q.evaluate((r) => chrome.storage.local.set({ vault: r }), original);
     expect(await internal(q, 'wallet_unlock', { password })).toMatchObject({ ok: true, result: { unlocked: true } });
     expect(await q.evaluate(() => chrome.storage.local.get('unlockFailures'))).toEqual({});

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ethAddressOf, internal, JUNK, startAdversarialWallet, sleep, storageLocal } from './helpers/adversarial';
 import { answer, approvalWindow } from './helpers/approval';
-import { PAGE_FIRE, realBtcMethods, realMethods, sampleRequests, type FuzzRequest } from './helpers/fuzz';
+import { forwardedMethods, PAGE_FIRE, realBtcMethods, realMethods, sampleRequests, type FuzzRequest } from './helpers/fuzz';
 import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
 import type { WalletBrowser } from './helpers/wallet-browser';
@@ -18,7 +18,16 @@ import { WorkerCdp } from './helpers/worker-cdp';
 const ACCOUNT0 = ethAddressOf(JUNK, 0).toLowerCase();
 const SEED = Number(process.env['ADV_FUZZ_SEED'] ?? 20260423);
 
-type Outcome = { state: 'pending' } | { state: 'result' } | { state: 'error'; code: unknown; message: unknown; isError: boolean };
+type Outcome = { state: 'pending' } | { state: 'result' } | { state: 'error'; code: unknown; message: unknown; isError: boolean; reason?: unknown };
+
+/** Answers from the node itself (forwarded read-only methods) may be anything the node says. */
+const FORWARDED = forwardedMethods();
+
+/**
+ * An unexpected crash: the worker's catch-all (-32603, data.reason 'internal') or the inpage
+ * script's ("Internal error" for an answer it could not read). A wallet method never answers so.
+ */
+const crashed = (o: Outcome) => o.state === 'error' && o.code === -32603 && (o.reason === 'internal' || o.message === 'Internal error');
 
 const approvalPages = (wb: WalletBrowser) => wb.context.pages().filter((p) => !p.isClosed() && p.url().includes('/popup.html') && p.url().includes('approve'));
 
@@ -47,6 +56,11 @@ describe('adversarial: fuzzing and flooding the provider', () => {
   async function pendingApprovals(origin: string): Promise<number> {
     const r = (await internal(q, 'approvals_list')) as { ok: boolean; result?: { approvals: { origin: string }[] } };
     return r.result?.approvals.filter((a) => a.origin === origin).length ?? -1;
+  }
+
+  /** What storage.session holds of approvals: nothing once every request was answered. */
+  async function storedApprovals(): Promise<unknown> {
+    return (await q.evaluate(() => chrome.storage.session.get('approvals')))['approvals'] ?? [];
   }
 
   /** Closes the approval window (if any): every request still waiting is rejected with 4001. */
@@ -121,13 +135,14 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       const o = all[i];
       const key = !o ? 'missing' : o.state === 'error' ? String(o.code) : o.state;
       byCode[key] = (byCode[key] ?? 0) + 1;
-      const valid = o && (o.state === 'result' || (o.state === 'error' && typeof o.code === 'number' && Number.isInteger(o.code) && typeof o.message === 'string' && o.message.length > 0 && o.isError));
+      const wellFormed = o && (o.state === 'result' || (o.state === 'error' && typeof o.code === 'number' && Number.isInteger(o.code) && typeof o.message === 'string' && o.message.length > 0 && o.isError));
+      const valid = wellFormed && !(crashed(o) && !FORWARDED.has(r.method));
       if (!valid && bad.length < 10) bad.push(`#${i} ${r.shape} ${JSON.stringify(r.method).slice(0, 60)} ${(r.params ?? '').slice(0, 120)} → ${JSON.stringify(o)}`);
     });
     return { byCode, bad };
   }
 
-  it('[A18] fuzzer: 10,000+ random and mutated requests through window.ethereum.request → each a result or a valid EIP-1193 error, waiting ones 4001 once the window closes; worker alive; storage.local byte-identical; nothing sent', { timeout: 600_000 }, async ({ annotate }) => {
+  it('[A18] fuzzer: 10,000+ random and mutated requests through window.ethereum.request → each a result or a valid EIP-1193 error, never an unexpected crash (-32603 internal) from a method the wallet answers itself, waiting ones 4001 once the window closes; worker alive; storage.local byte-identical; no approval left in storage.session; nothing sent', { timeout: 600_000 }, async ({ annotate }) => {
     const methods = realMethods();
     expect(methods.length).toBeGreaterThan(30);
     const t0 = Date.now();
@@ -163,6 +178,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a69' });
       expect(await internal(q, 'wallet_getState')).toMatchObject({ ok: true, result: { unlocked: true } });
       expect(await storageLocal(q), `storage.local changed in phase ${phase}`).toBe(storageBefore);
+      expect(await storedApprovals(), `approvals left in storage.session after phase ${phase}`).toEqual([]);
       expect((await rpc(dapp, 'eth_getTransactionCount', [ACCOUNT0, 'latest'])).result).toBe(nonce);
       report.push(`${phase}: ${requests.length} requests, ${waiting.length} waited for the user (→ 4001); answers ${JSON.stringify(byCode)}`);
       if (phase === 'connected') await internal(q, 'sites_disconnect', { origin: new URL(base).origin });
@@ -174,7 +190,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
     await annotate(`seed ${SEED}; ${total} requests in ${((Date.now() - t0) / 1000).toFixed(0)} s (${stats.batches} batches of ≤250); max approval windows open: ${stats.maxWindows}; ${report.join('; ')}`);
   });
 
-  it('[A18] Bitcoin: 3,000 random and mutated requests through sats-connect-style request() → each a result or an error envelope with a code, waiting ones rejected when the window closes; worker alive; storage.local byte-identical', { timeout: 300_000 }, async ({ annotate }) => {
+  it('[A18] Bitcoin: 3,000 random and mutated requests through sats-connect-style request() → each a result or an error envelope with a code, never an internal crash, waiting ones rejected when the window closes; worker alive; storage.local byte-identical; no approval left in storage.session', { timeout: 300_000 }, async ({ annotate }) => {
     const methods = realBtcMethods();
     expect(methods).toEqual(expect.arrayContaining(['getAddresses', 'signMessage', 'signPsbt', 'sendTransfer']));
     const stats = { maxWindows: 0, batches: 0, hung: [] as string[] };
@@ -196,6 +212,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       expect(bad, `invalid answers (bitcoin, phase ${phase}, seed ${SEED})`).toEqual([]);
       expect(await internal(q, 'wallet_getState')).toMatchObject({ ok: true, result: { unlocked: true } });
       expect(await storageLocal(q), `storage.local changed in bitcoin phase ${phase}`).toBe(storageBefore);
+      expect(await storedApprovals(), `approvals left in storage.session after bitcoin phase ${phase}`).toEqual([]);
       report.push(`${phase}: ${requests.length} requests, ${waiting.length} waited (→ -32000); answers ${JSON.stringify(byCode)}`);
       if (phase === 'connected') await internal(q, 'sites_disconnect', { origin: new URL(base).origin });
       await dapp.close();
@@ -282,6 +299,7 @@ describe('adversarial: fuzzing and flooding the provider', () => {
       expect(heapPeak - heapBefore).toBeLessThan(16 * 1024 * 1024);
       expect(heapAfter - heapBefore).toBeLessThan(8 * 1024 * 1024);
       expect(await rpc(signer, 'eth_chainId')).toEqual({ result: '0x7a69' });
+      expect(await storedApprovals()).toEqual([]);
       await annotate(
         `1,000 requests answered in ${ms} ms; max approval windows ${maxWindows}; personal_sign ${JSON.stringify(signed)}, eth_requestAccounts ${JSON.stringify(asked)}; worker heap before/peak/after: ${mb(heapBefore)} / ${mb(heapPeak)} / ${mb(heapAfter)}; storage.session ${(sessionBefore / 1024).toFixed(0)} KB → ${(sessionPeak / 1024).toFixed(0)} KB → ${(sessionAfter / 1024).toFixed(0)} KB`,
       );

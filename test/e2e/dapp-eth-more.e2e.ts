@@ -6,6 +6,7 @@ import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
 import { rpc } from './helpers/rpc';
 import { deployTestToken } from './helpers/erc20';
+import { anvilRpc } from './helpers/anvil-rpc';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
@@ -19,10 +20,13 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
   beforeAll(async () => {
     const { anvil, pages, startAnvil } = await startChainAndPages();
     const second = await startAnvil({ port: 8546, chainId: 31338 });
+    // A chain without a base fee (pre-London): the wallet must send legacy transactions there.
+    const legacy = await startAnvil({ port: 8547, chainId: 31339, hardfork: 'berlin' });
     stopAll = async () => {
       await pages.stop();
       await anvil.stop();
       await second.stop();
+      await legacy.stop();
     };
     wb = await WalletBrowser.launch();
     const popup = await wb.openPopup();
@@ -57,6 +61,29 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     expect((await pending).result).toMatch(/^0x[0-9a-f]{130}$/);
   });
 
+  it('a locked wallet answers malformed params with -32602 at once, without opening any window', async () => {
+    const popup = await wb.openPopup();
+    await popup.getByTestId('lock-button').click();
+    await expectScreen(popup, 'unlock-screen');
+    const answers = await Promise.all([
+      rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: 12 }]),
+      rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0xzz' }]),
+      rpc(dapp, 'wallet_addEthereumChain', [{ chainId: '0x7a6a', chainName: 'x', rpcUrls: 'http://127.0.0.1:8546' }]),
+      rpc(dapp, 'wallet_addEthereumChain', [{ chainId: '0x7a6a', chainName: 'x', rpcUrls: ['http://rpc.example.org'] }]),
+      rpc(dapp, 'personal_sign', ['0x68']),
+      rpc(dapp, 'personal_sign', [42, ACCOUNT0]),
+      rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, value: '-1' }]),
+      rpc(dapp, 'eth_signTypedData_v4', [ACCOUNT0, '{not json']),
+    ]);
+    expect(answers.map((a) => a.error?.code)).toEqual(answers.map(() => -32602));
+    // Nothing waits for the user: no unlock window opened, no approval stored.
+    expect(wb.context.pages().filter((p) => p.url().includes('approve'))).toEqual([]);
+    expect(await popup.evaluate(async () => (await chrome.storage.session.get('approvals'))['approvals'] ?? [])).toEqual([]);
+    await unlock(popup);
+    await expectScreen(popup, 'home-screen');
+    await popup.close();
+  });
+
   it('a locked wallet whose unlock window is closed answers 4001', async () => {
     const popup = await wb.openPopup();
     await popup.getByTestId('lock-button').click();
@@ -83,6 +110,32 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     await answer(wb.context, 'add_chain', true);
     expect(await added).toEqual({ result: null });
     expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a6a' });
+    const back = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
+    await answer(wb.context, 'switch_chain', true);
+    expect(await back).toEqual({ result: null });
+  });
+
+  it('a chain without a base fee (anvil --hardfork berlin, added as a custom network) gets a legacy transaction: gas price shown, receipt type 0x0', async () => {
+    const added = rpc(dapp, 'wallet_addEthereumChain', [{ chainId: '0x7a6b', chainName: 'Berlin anvil', rpcUrls: ['http://127.0.0.1:8547'], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } }]);
+    await answer(wb.context, 'add_chain', true);
+    expect(await added).toEqual({ result: null });
+    expect(await rpc(dapp, 'eth_chainId')).toEqual({ result: '0x7a6b' });
+    const value = 10n ** 16n;
+    const sent = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: ACCOUNT1, value: `0x${value.toString(16)}` }]);
+    const win = await approvalWindow(wb.context, '[data-kind="transaction"]');
+    // The fee form is the legacy one: a gas price, no EIP-1559 fields.
+    expect(await win.getByTestId('tx-gasPrice-input').count()).toBe(1);
+    expect(await win.getByTestId('tx-maxFee-input').count()).toBe(0);
+    await answer(wb.context, 'transaction', true);
+    const hash = (await sent).result as string;
+    expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+    // Read from the berlin node itself, not through the wallet.
+    const receipt = await anvilRpc<{ status: string; type: string; from: string }>('http://127.0.0.1:8547', 'eth_getTransactionReceipt', [hash]);
+    expect(receipt).toMatchObject({ status: '0x1', type: '0x0', from: ACCOUNT0 });
+    const tx = await anvilRpc<{ gasPrice: string; value: string; maxFeePerGas?: string }>('http://127.0.0.1:8547', 'eth_getTransactionByHash', [hash]);
+    expect(BigInt(tx.value)).toBe(value);
+    expect(BigInt(tx.gasPrice)).toBeGreaterThan(0n);
+    expect(tx.maxFeePerGas).toBeUndefined();
     const back = rpc(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }]);
     await answer(wb.context, 'switch_chain', true);
     expect(await back).toEqual({ result: null });

@@ -18,6 +18,10 @@ describe('import a seed phrase', () => {
     const cases: [string, string, string, RegExp][] = [
       [ABANDON.replace('about', 'abandon'), PASSWORD, PASSWORD, /checksum/i],
       [ABANDON.replace('about', 'aboutt'), PASSWORD, PASSWORD, /Word 12 "aboutt"/],
+      // Mixed lists: the word and position the parser names (one Chinese word among English ones).
+      [ABANDON.replace('abandon abandon abandon', 'abandon abandon 的'), PASSWORD, PASSWORD, /Word 3 "的" is from another word list/],
+      // An unknown word among Chinese ones, typed without spaces (one word per character).
+      ['的的的的的的的的的的猫在', PASSWORD, PASSWORD, /Word 11 "猫"/],
       ['abandon abandon abandon', PASSWORD, PASSWORD, /12, 15, 18, 21 or 24 words; this one has 3/],
       [ABANDON, 'short', 'short', /at least 8/],
       [ABANDON, PASSWORD, PASSWORD + 'x', /do not match/],
@@ -46,7 +50,7 @@ describe('import a seed phrase', () => {
     await pickBtcNetwork(page, 'regtest');
     await expect.poll(() => addresses(page)).toEqual(ABANDON_REGTEST);
     const record = JSON.parse((await storedVault(page)) ?? '{}') as { version: number; kdf: { name: string; m: number; t: number } };
-    expect(record.version).toBe(2);
+    expect(record.version).toBe(3);
     expect(record.kdf.name).toBe('argon2id');
     // At or above the OWASP minimum (m=19 MiB, t=2).
     expect(record.kdf.m).toBeGreaterThanOrEqual(19456);

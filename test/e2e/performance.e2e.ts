@@ -51,18 +51,19 @@ describe('performance report: popup with 200 accounts, bundle sizes', () => {
     report.push(`| popup open → addresses visible, 200 accounts (median of 5, ms; budget < 200) | ${times[2]!.toFixed(0)} (min ${times[0]!.toFixed(0)}, max ${times[4]!.toFixed(0)}) |`);
   });
 
-  it('reports first-screen JS size (gzip; budget < 400 KB) and inpage size (budget < 15 KB minified)', () => {
+  it('reports first-screen JS size (gzip; budget < 400 KB) and inpage size (budget < 15 KB minified, i.e. under 15,000 bytes)', () => {
     const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
     const html = readFileSync(join(DIST, 'popup.html'), 'utf8');
     const first = assets.filter((f) => html.includes(f));
     const gz = first.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, 'assets', f))).length, 0);
     const inpage = readFileSync(join(DIST, 'inpage.js')).length;
     report.push(`| popup first-screen JS (gzip) | ${(gz / 1024).toFixed(1)} KB |`);
-    report.push(`| inpage.js (minified) | ${(inpage / 1024).toFixed(1)} KB |`);
+    report.push(`| inpage.js (minified; budget < 15,000 bytes) | ${inpage} bytes |`);
     report.push(`| background.js (gzip) | ${(gzipSync(readFileSync(join(DIST, 'background.js'))).length / 1024).toFixed(1)} KB |`);
     expect(first.length).toBeGreaterThan(0);
     // Sizes are deterministic for a build, so the budgets are checked, not only reported.
-    expect(inpage).toBeLessThan(15 * 1024);
+    // "15 KB" read the strict way: 15,000 bytes, not 15 × 1024.
+    expect(inpage).toBeLessThan(15_000);
     expect(gz).toBeLessThan(400 * 1024);
   });
 });

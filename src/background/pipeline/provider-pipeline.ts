@@ -25,8 +25,8 @@ interface StoredResult {
 }
 
 /**
- * dApp requests: shape → origin (from Chrome) → method → permission → unlocked → handler
- * (which asks for approval itself). Requests are idempotent per content-script id, so a
+ * dApp requests: shape → method → params → origin (from Chrome) → permission → unlocked →
+ * handler (which asks for approval itself). Requests are idempotent per content-script id, so a
  * request re-sent after a worker restart never signs or sends twice.
  */
 export class ProviderPipeline {
@@ -69,10 +69,13 @@ export class ProviderPipeline {
   }
 
   private async dispatch(sender: Runtime.MessageSender, req: ValidPortRequest): Promise<unknown> {
-    const origin = originFromSender(sender);
     if (req.method === 'eth_sign') throw new WalletError(RPC.methodNotFound, 'eth_sign is not supported: it signs opaque hashes. Use personal_sign or eth_signTypedData_v4.');
     const method = (req.chain === 'btc' ? btcMethods : ethMethods).get(req.method);
     if (!method) throw new WalletError(RPC.methodNotFound, `The method "${req.method.slice(0, 64)}" does not exist / is not available.`);
+    // Params first (DESIGN §1): a malformed request is -32602 at once, before it can open an
+    // unlock window or an approval; the handler gets the parsed value.
+    const handler = await method.prepare(req.params, { services: this.services });
+    const origin = originFromSender(sender);
 
     const { wallet, keyring, approvals } = this.services;
     // Permissions are per chain: a site connected for Ethereum has asked nothing of Bitcoin.
@@ -90,7 +93,7 @@ export class ProviderPipeline {
       if (!decision.approve || !keyring.unlocked) throw new WalletError(RPC.userRejected, 'User rejected the request.');
     }
     const ctx: ProviderContext = { services: this.services, origin, key: req.id };
-    return method.handle(ctx, req.params);
+    return handler(ctx);
   }
 
   private async stored(id: string): Promise<PortResponse | undefined> {

@@ -107,9 +107,9 @@ function parseOrThrow(input: string): string {
   } catch (err) {
     if (err instanceof MnemonicError) {
       const reason = `mnemonic_${err.code}` as ErrorReason;
-      const count = input.normalize('NFKD').trim().split(/\s+/u).filter(Boolean).length;
+      // Word, position and count exactly as the parser found them, so the UI names the same word.
       throw walletError(reason, err.message, {
-        count,
+        ...(err.count !== undefined ? { count: err.count } : {}),
         ...(err.word !== undefined ? { word: err.word } : {}),
         ...(err.position !== undefined ? { position: err.position } : {}),
       });

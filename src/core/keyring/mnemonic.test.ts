@@ -193,7 +193,9 @@ describe('parseMnemonic errors', () => {
     expect(e.message).toContain('12, 15, 18, 21 or 24');
     expect(parseError('abandon').message).toContain('Found 1 word;');
     expect(parseError(`${ABOUT} abandon`).message).toContain('Found 13 words');
-    expect(parseError('的的的的的的的的的的的').code).toBe('bad_length');
+    expect(e.count).toBe(11);
+    // Han characters typed without spaces are one word each, in the count too.
+    expect(parseError('的的的的的的的的的的的')).toMatchObject({ code: 'bad_length', count: 11 });
   });
 
   it('unknown_word names the first unknown word and its 1-based position', () => {

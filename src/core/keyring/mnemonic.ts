@@ -14,12 +14,15 @@ export class MnemonicError extends Error {
   readonly word?: string;
   /** 1-based position of `word` in the phrase. */
   readonly position?: number;
+  /** How many words were found (bad_length), counted as the parser splits them. */
+  readonly count?: number;
 
-  constructor(code: MnemonicErrorCode, message: string, at?: { word: string; position: number }) {
+  constructor(code: MnemonicErrorCode, message: string, at?: { word: string; position: number } | { count: number }) {
     super(message);
     this.name = 'MnemonicError';
     this.code = code;
-    if (at) {
+    if (at && 'count' in at) this.count = at.count;
+    else if (at) {
       this.word = at.word;
       this.position = at.position;
     }
@@ -70,6 +73,7 @@ export function parseMnemonic(input: string): ParsedMnemonic {
     throw new MnemonicError(
       'bad_length',
       `Found ${n} word${n === 1 ? '' : 's'}; a recovery phrase has 12, 15, 18, 21 or 24 words`,
+      { count: n },
     );
   }
 

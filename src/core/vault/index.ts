@@ -1,7 +1,7 @@
 // Public surface of the vault module.
 export { VaultError, type VaultErrorCode } from './errors';
 export { CURRENT_KDF, type KdfParams } from './kdf';
-export { parseRecord, type VaultRecord, type VaultRecordV1, type VaultRecordV2 } from './record';
+export { LATEST_VERSION, parseRecord, type VaultRecord, type VaultRecordV1, type VaultRecordV2, type VaultRecordV3 } from './record';
 export {
   changePassword,
   createVault,

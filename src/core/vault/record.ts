@@ -2,10 +2,13 @@
 // the header string that is authenticated as AES-GCM additional data.
 //
 // Parsing is deliberately strict (exact key sets, exact byte lengths, bounded
-// KDF parameters): a record is either exactly what we write or it is rejected
-// before any expensive key derivation runs.
+// KDF parameters, and from v3 a SHA-256 over header and ciphertext): a record is
+// either exactly what we write or it is rejected before any expensive key
+// derivation runs -- so a damaged record is told apart from a wrong password.
 
-import { base64ToBytes } from './base64';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import { bytesEqual } from './bytes';
 import { VaultError } from './errors';
 
 export const SALT_BYTES = 32;
@@ -27,10 +30,25 @@ export interface VaultRecordV2 {
   data: string;
 }
 
-export type VaultRecord = VaultRecordV1 | VaultRecordV2;
-export type VaultHeader = Omit<VaultRecordV1, 'data'> | Omit<VaultRecordV2, 'data'>;
+/**
+ * v2 plus an integrity digest: SHA-256 of the header (as authenticated, headerAad) and the
+ * ciphertext. Not a secret and no protection against an attacker (who could recompute it;
+ * the GCM tag is that protection): it lets unlock tell a damaged record ("vault damaged", no
+ * attempt counted) from a wrong password, before the KDF runs.
+ */
+export interface VaultRecordV3 {
+  version: 3;
+  kdf: VaultRecordV2['kdf'];
+  cipher: { name: 'AES-GCM'; iv: string };
+  data: string;
+  integrity: { name: 'SHA-256'; digest: string };
+}
 
-export const LATEST_VERSION = 2;
+export type VaultRecord = VaultRecordV1 | VaultRecordV2 | VaultRecordV3;
+export type VaultHeader = Omit<VaultRecordV1, 'data'> | Omit<VaultRecordV2, 'data'> | Omit<VaultRecordV3, 'data' | 'integrity'>;
+
+export const LATEST_VERSION = 3;
+export const DIGEST_BYTES = 32;
 
 // Upper bounds stop a tampered record from making unlock allocate gigabytes or
 // spin for minutes. They are far above anything we would ever choose.
@@ -68,7 +86,7 @@ function b64Of(v: unknown, length: number | 'ciphertext'): v is string {
   return length === 'ciphertext' ? bytes.length >= TAG_BYTES : bytes.length === length;
 }
 
-export function parseRecord(record: string): VaultRecordV1 | VaultRecordV2 {
+export function parseRecord(record: string): VaultRecord {
   let raw: unknown;
   try {
     raw = JSON.parse(record);
@@ -80,10 +98,10 @@ export function parseRecord(record: string): VaultRecordV1 | VaultRecordV2 {
   // Version first: a newer wallet may have changed every other field.
   const version = raw['version'];
   if (!Number.isSafeInteger(version)) throw VaultError.corrupt();
-  if (version !== 1 && version !== 2) throw VaultError.unsupportedVersion(version as number);
+  if (version !== 1 && version !== 2 && version !== 3) throw VaultError.unsupportedVersion(version as number);
 
   const { kdf, cipher, data } = raw;
-  if (!hasExactKeys(raw, ['version', 'kdf', 'cipher', 'data'])) throw VaultError.corrupt();
+  if (!hasExactKeys(raw, version === 3 ? ['version', 'kdf', 'cipher', 'data', 'integrity'] : ['version', 'kdf', 'cipher', 'data'])) throw VaultError.corrupt();
   if (!isObject(kdf) || !isObject(cipher)) throw VaultError.corrupt();
   if (!hasExactKeys(cipher, ['name', 'iv']) || cipher['name'] !== 'AES-GCM' || !b64Of(cipher['iv'], IV_BYTES)) {
     throw VaultError.corrupt();
@@ -103,7 +121,30 @@ export function parseRecord(record: string): VaultRecordV1 | VaultRecordV2 {
   const params = { m: kdf['m'], t: kdf['t'], p: kdf['p'] };
   if (!hasExactKeys(kdf, ['name', 'm', 't', 'p', 'salt']) || kdf['name'] !== 'argon2id') throw VaultError.corrupt();
   if (!isValidArgon2Params(params)) throw VaultError.corrupt();
-  return { version: 2, kdf: { name: 'argon2id', m: params.m, t: params.t, p: params.p, salt }, cipher: { name: 'AES-GCM', iv }, data };
+  const argon = { name: 'argon2id', m: params.m, t: params.t, p: params.p, salt } as const;
+  if (version === 2) return { version: 2, kdf: argon, cipher: { name: 'AES-GCM', iv }, data };
+
+  const integrity = raw['integrity'];
+  if (!isObject(integrity) || !hasExactKeys(integrity, ['name', 'digest']) || integrity['name'] !== 'SHA-256' || !b64Of(integrity['digest'], DIGEST_BYTES)) {
+    throw VaultError.corrupt();
+  }
+  const v3: VaultRecordV3 = { version: 3, kdf: argon, cipher: { name: 'AES-GCM', iv }, data, integrity: { name: 'SHA-256', digest: integrity['digest'] } };
+  if (!bytesEqual(integrityDigest(v3, decodeField(data)), decodeField(v3.integrity.digest))) throw VaultError.corrupt();
+  return v3;
+}
+
+/** SHA-256 of the authenticated header and the ciphertext (a v3 record's `integrity.digest`). */
+export function integrityDigest(header: Omit<VaultRecordV3, 'data' | 'integrity'>, ciphertext: Uint8Array): Uint8Array {
+  const aad = headerAad(header);
+  const all = new Uint8Array(aad.length + ciphertext.length);
+  all.set(aad);
+  all.set(ciphertext, aad.length);
+  return sha256(all);
+}
+
+/** The v3 record for a header and its ciphertext, digest included. */
+export function sealedRecordV3(header: Omit<VaultRecordV3, 'data' | 'integrity'>, ciphertext: Uint8Array): VaultRecordV3 {
+  return { ...header, data: bytesToBase64(ciphertext), integrity: { name: 'SHA-256', digest: bytesToBase64(integrityDigest(header, ciphertext)) } };
 }
 
 /** Fixed key order so the stored string is deterministic. */
@@ -112,7 +153,8 @@ export function serializeRecord(r: VaultRecord): string {
     r.version === 1
       ? { name: r.kdf.name, iterations: r.kdf.iterations, salt: r.kdf.salt }
       : { name: r.kdf.name, m: r.kdf.m, t: r.kdf.t, p: r.kdf.p, salt: r.kdf.salt };
-  return JSON.stringify({ version: r.version, kdf, cipher: { name: r.cipher.name, iv: r.cipher.iv }, data: r.data });
+  const base = { version: r.version, kdf, cipher: { name: r.cipher.name, iv: r.cipher.iv }, data: r.data };
+  return JSON.stringify(r.version === 3 ? { ...base, integrity: { name: r.integrity.name, digest: r.integrity.digest } } : base);
 }
 
 /**
@@ -125,7 +167,7 @@ export function headerAad(r: VaultHeader): Uint8Array {
   const fields =
     r.version === 1
       ? ['duowallet-vault', 1, r.kdf.name, r.kdf.iterations, r.kdf.salt, r.cipher.name, r.cipher.iv]
-      : ['duowallet-vault', 2, r.kdf.name, r.kdf.m, r.kdf.t, r.kdf.p, r.kdf.salt, r.cipher.name, r.cipher.iv];
+      : ['duowallet-vault', r.version, r.kdf.name, r.kdf.m, r.kdf.t, r.kdf.p, r.kdf.salt, r.cipher.name, r.cipher.iv];
   return new TextEncoder().encode(JSON.stringify(fields));
 }
 

@@ -1,10 +1,10 @@
-// Test-only helpers (not exported from index.ts): writes the legacy v1 format,
-// which production code only ever reads.
+// Test-only helpers (not exported from index.ts): write the legacy v1 and v2
+// formats, which production code only ever reads.
 
 import { aesGcmEncrypt, newIv, randomBytes } from './aead';
 import { bytesToBase64 } from './base64';
-import { derivePbkdf2Key } from './kdf';
-import { headerAad, SALT_BYTES, serializeRecord, type VaultRecordV1 } from './record';
+import { CURRENT_KDF, deriveArgon2idKey, derivePbkdf2Key, type KdfParams } from './kdf';
+import { headerAad, SALT_BYTES, serializeRecord, type VaultRecordV1, type VaultRecordV2 } from './record';
 
 export const V1_ITERATIONS = 600_000;
 
@@ -15,6 +15,21 @@ export async function createV1RecordForTests(password: string, plaintext: Uint8A
   const header: Omit<VaultRecordV1, 'data'> = {
     version: 1,
     kdf: { name: 'pbkdf2-sha256', iterations, salt: bytesToBase64(salt) },
+    cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
+  };
+  const ct = await aesGcmEncrypt(key, iv, plaintext, headerAad(header));
+  key.fill(0);
+  return serializeRecord({ ...header, data: bytesToBase64(ct) });
+}
+
+/** A v2 record (Argon2id, no integrity digest), as wallets before v3 wrote them. */
+export async function createV2RecordForTests(password: string, plaintext: Uint8Array, kdf: KdfParams = CURRENT_KDF): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const iv = newIv();
+  const key = await deriveArgon2idKey(password, salt, kdf);
+  const header: Omit<VaultRecordV2, 'data'> = {
+    version: 2,
+    kdf: { name: 'argon2id', m: kdf.m, t: kdf.t, p: kdf.p, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
   };
   const ct = await aesGcmEncrypt(key, iv, plaintext, headerAad(header));

@@ -11,10 +11,13 @@ import {
   rewriteVault,
   VaultError,
   type KdfParams,
+  LATEST_VERSION,
   type VaultErrorCode,
   type VaultRecordV2,
+  type VaultRecordV3,
 } from './index';
-import { createV1RecordForTests, editRecord } from './test-fixtures';
+import { integrityDigest } from './record';
+import { createV1RecordForTests, createV2RecordForTests, editRecord } from './test-fixtures';
 
 // Fast params for tests that are not about the KDF. They are weaker than
 // CURRENT_KDF, so a successful openVault() on them also runs an upgrade.
@@ -35,7 +38,7 @@ async function expectVaultError(p: Promise<unknown>, ...codes: VaultErrorCode[])
   return err;
 }
 
-const v2 = (record: string) => parseRecord(record) as VaultRecordV2;
+const v3 = (record: string) => parseRecord(record) as VaultRecordV3;
 const b64len = (s: string) => base64ToBytes(s)?.length;
 
 describe('createVault / openVault with CURRENT_KDF', () => {
@@ -45,14 +48,16 @@ describe('createVault / openVault with CURRENT_KDF', () => {
     expect(CURRENT_KDF.t).toBeGreaterThanOrEqual(2);
     expect(CURRENT_KDF.p).toBeGreaterThanOrEqual(1);
     const created = await createVault(PW, SECRET);
-    const rec = v2(created.record);
-    expect(rec.version).toBe(2);
+    const rec = v3(created.record);
+    expect(rec.version).toBe(3);
     expect(rec.kdf).toEqual({ name: 'argon2id', ...CURRENT_KDF, salt: rec.kdf.salt });
     expect(rec.cipher.name).toBe('AES-GCM');
     expect(b64len(rec.kdf.salt)).toBe(32);
     expect(b64len(rec.cipher.iv)).toBe(12);
     expect(b64len(rec.data)).toBe(SECRET.length + 16);
-    expect(Object.keys(JSON.parse(created.record) as object)).toEqual(['version', 'kdf', 'cipher', 'data']);
+    expect(Object.keys(JSON.parse(created.record) as object)).toEqual(['version', 'kdf', 'cipher', 'data', 'integrity']);
+    expect(rec.integrity.name).toBe('SHA-256');
+    expect(b64len(rec.integrity.digest)).toBe(32);
     expect(created.key).toHaveLength(32);
 
     const opened = await openVault(PW, created.record);
@@ -63,8 +68,8 @@ describe('createVault / openVault with CURRENT_KDF', () => {
   });
 
   it('uses a fresh salt and IV for every password write', async () => {
-    const a = v2((await createVault(PW, SECRET, FAST)).record);
-    const b = v2((await createVault(PW, SECRET, FAST)).record);
+    const a = v3((await createVault(PW, SECRET, FAST)).record);
+    const b = v3((await createVault(PW, SECRET, FAST)).record);
     expect(a.kdf.salt).not.toBe(b.kdf.salt);
     expect(a.cipher.iv).not.toBe(b.cipher.iv);
     expect(a.data).not.toBe(b.data);
@@ -90,18 +95,37 @@ describe('failures', () => {
     expect(record).toBe(before);
   });
 
-  it('flipped ciphertext or tag byte never returns data', async () => {
-    const { record } = await createVault(PW, SECRET, FAST);
-    const data = base64ToBytes(v2(record).data)!;
+  it('flipped ciphertext or tag byte: corrupt, found by the integrity digest before any key derivation', async () => {
+    const { record, key } = await createVault(PW, SECRET, FAST);
+    const data = base64ToBytes(v3(record).data)!;
     for (const i of [0, Math.floor(data.length / 2), data.length - 1]) {
       const bad = data.slice();
       bad[i]! ^= 0x01;
       const tampered = editRecord(record, (r) => (r['data'] = bytesToBase64(bad)));
-      await expectVaultError(openVault(PW, tampered), 'wrong_password', 'corrupt');
+      // parseRecord runs no KDF: the damage is known before the password is even tried.
+      expect(() => parseRecord(tampered)).toThrow(expect.objectContaining({ code: 'corrupt' }));
+      await expectVaultError(openVault(PW, tampered), 'corrupt');
+      await expectVaultError(openVault('a wrong password', tampered), 'corrupt');
+      await expectVaultError(openVaultWithKey(key, tampered), 'corrupt');
+      await expectVaultError(rewriteVault(key, tampered, SECRET), 'corrupt');
     }
   });
 
-  it('flipped header params fail the KDF or the GCM tag', async () => {
+  it('a flipped byte in the digest itself is corrupt too', async () => {
+    const { record } = await createVault(PW, SECRET, FAST);
+    const digest = base64ToBytes(v3(record).integrity.digest)!;
+    digest[5]! ^= 0x80;
+    await expectVaultError(openVault(PW, editRecord(record, (r) => ((r['integrity'] as Record<string, unknown>)['digest'] = bytesToBase64(digest)))), 'corrupt');
+  });
+
+  it('a v2 record (no digest) cannot tell a flipped byte from a wrong password: wrong_password, as before', async () => {
+    const record = await createV2RecordForTests(PW, SECRET, FAST);
+    const data = base64ToBytes((parseRecord(record) as VaultRecordV2).data)!;
+    data[3]! ^= 0x01;
+    await expectVaultError(openVault(PW, editRecord(record, (r) => (r['data'] = bytesToBase64(data)))), 'wrong_password');
+  });
+
+  it('flipped header params are corrupt (the digest covers the header too)', async () => {
     const { record, key } = await createVault(PW, SECRET, FAST);
     const edits: ((r: { kdf: Record<string, unknown>; cipher: Record<string, unknown> }) => void)[] = [
       (r) => (r.kdf['m'] = 257),
@@ -115,9 +139,14 @@ describe('failures', () => {
     ];
     for (const edit of edits) {
       const tampered = editRecord(record, edit);
-      await expectVaultError(openVault(PW, tampered), 'wrong_password', 'corrupt');
-      // With the right key in hand only the AAD binding can catch a params edit.
-      await expectVaultError(openVaultWithKey(key, tampered), 'wrong_password', 'corrupt');
+      await expectVaultError(openVault(PW, tampered), 'corrupt');
+      await expectVaultError(openVaultWithKey(key, tampered), 'corrupt');
+      // Someone who recomputes the digest is still stopped by the GCM tag (the header is its AAD).
+      const forged = editRecord(tampered, (r) => {
+        const parsed = { ...r, version: 3 } as unknown as VaultRecordV3;
+        (r['integrity'] as Record<string, unknown>)['digest'] = bytesToBase64(integrityDigest(parsed, base64ToBytes(parsed.data)!));
+      });
+      await expectVaultError(openVaultWithKey(key, forged), 'wrong_password');
     }
   });
 
@@ -144,7 +173,7 @@ describe('parseRecord strictness', () => {
     good = (await createVault(PW, SECRET, FAST)).record;
   });
   it('accepts a freshly written record', () => {
-    expect(parseRecord(good).version).toBe(2);
+    expect(parseRecord(good).version).toBe(3);
   });
 
   const salt31 = bytesToBase64(new Uint8Array(31));
@@ -166,6 +195,11 @@ describe('parseRecord strictness', () => {
     ['t zero', (r) => (r.kdf['t'] = 0)],
     ['m < 8p', (r) => ((r.kdf['m'] = 8), (r.kdf['p'] = 2))],
     ['kdf is an array', (r) => (r.kdf = [] as unknown as Record<string, unknown>)],
+    ['integrity missing', (r) => delete r['integrity']],
+    ['integrity name', (r) => ((r['integrity'] as Record<string, unknown>)['name'] = 'SHA-1')],
+    ['integrity extra field', (r) => ((r['integrity'] as Record<string, unknown>)['x'] = 1)],
+    ['digest 31 bytes', (r) => ((r['integrity'] as Record<string, unknown>)['digest'] = salt31)],
+    ['v3 stamped as v2 (digest left over)', (r) => (r['version'] = 2)],
   ])('%s → corrupt', (_name, edit) => {
     const bad = editRecord(good, edit);
     let err: unknown;
@@ -185,7 +219,7 @@ describe('parseRecord strictness', () => {
 });
 
 describe('upgrade on unlock', () => {
-  it('opens a v1 (PBKDF2) record and returns it upgraded to v2, which reopens with the same password', async () => {
+  it('opens a v1 (PBKDF2) record and returns it upgraded to the latest version, which reopens with the same password', async () => {
     const v1 = await createV1RecordForTests(PW, SECRET);
     const v1Copy = v1.slice();
     expect(parseRecord(v1)).toMatchObject({ version: 1, kdf: { name: 'pbkdf2-sha256', iterations: 600_000 } });
@@ -194,7 +228,8 @@ describe('upgrade on unlock', () => {
     expect(opened.upgraded).toBe(true);
     expect(opened.plaintext).toEqual(SECRET);
     expect(v1).toBe(v1Copy);
-    const rec = v2(opened.record);
+    const rec = v3(opened.record);
+    expect(rec.version).toBe(LATEST_VERSION);
     expect(rec.kdf).toMatchObject({ name: 'argon2id', ...CURRENT_KDF });
 
     const again = await openVault(PW, opened.record);
@@ -205,12 +240,25 @@ describe('upgrade on unlock', () => {
     await expectVaultError(openVault('nope', v1), 'wrong_password');
   });
 
+  it('a v2 record with current params becomes v3 under the same key (same salt, no second KDF), and still opens', async () => {
+    const old = await createV2RecordForTests(PW, SECRET);
+    const opened = await openVault(PW, old);
+    expect(opened.upgraded).toBe(true);
+    const rec = v3(opened.record);
+    expect(rec.version).toBe(3);
+    expect(rec.kdf).toEqual((parseRecord(old) as VaultRecordV2).kdf);
+    expect(await openVaultWithKey(opened.key, opened.record)).toEqual(SECRET);
+    const again = await openVault(PW, opened.record);
+    expect(again).toMatchObject({ upgraded: false, record: opened.record });
+    expect(again.plaintext).toEqual(SECRET);
+  });
+
   it('upgrades a v2 record whose Argon2 params are weaker than CURRENT_KDF', async () => {
     const weak = await createVault(PW, SECRET, { m: 8192, t: 1, p: 1 });
     const opened = await openVault(PW, weak.record);
     expect(opened.upgraded).toBe(true);
-    expect(v2(opened.record).kdf).toMatchObject(CURRENT_KDF);
-    expect(v2(opened.record).kdf.salt).not.toBe(v2(weak.record).kdf.salt);
+    expect(v3(opened.record).kdf).toMatchObject(CURRENT_KDF);
+    expect(v3(opened.record).kdf.salt).not.toBe(v3(weak.record).kdf.salt);
     expect(opened.key).not.toEqual(weak.key);
     expect((await openVault(PW, opened.record)).upgraded).toBe(false);
   });
@@ -242,8 +290,8 @@ describe('session key', () => {
     const { record, key } = await createVault(PW, SECRET, FAST);
     const next = new TextEncoder().encode('{"accounts":2}');
     const rewritten = await rewriteVault(key, record, next);
-    const a = v2(record);
-    const b = v2(rewritten);
+    const a = v3(record);
+    const b = v3(rewritten);
     expect(b.kdf).toEqual(a.kdf);
     expect(b.cipher.iv).not.toBe(a.cipher.iv);
     expect(await openVaultWithKey(key, rewritten)).toEqual(next);
@@ -251,8 +299,8 @@ describe('session key', () => {
 
     // Rewriting the same data twice still gives different IVs/ciphertexts.
     const again = await rewriteVault(key, rewritten, next);
-    expect(v2(again).cipher.iv).not.toBe(b.cipher.iv);
-    expect(v2(again).data).not.toBe(b.data);
+    expect(v3(again).cipher.iv).not.toBe(b.cipher.iv);
+    expect(v3(again).data).not.toBe(b.data);
   });
 
   it('rewriteVault refuses a key that does not open the current record', async () => {
@@ -277,7 +325,7 @@ describe('changePassword', () => {
     const changed = await changePassword(PW, 'a new passphrase', record);
     expect(changed.plaintext).toEqual(SECRET);
     expect(changed.upgraded).toBe(false);
-    expect(v2(changed.record).kdf.salt).not.toBe(v2(record).kdf.salt);
+    expect(v3(changed.record).kdf.salt).not.toBe(v3(record).kdf.salt);
     await expectVaultError(openVault(PW, changed.record), 'wrong_password');
     const reopened = await openVault('a new passphrase', changed.record);
     expect(reopened.plaintext).toEqual(SECRET);
@@ -295,6 +343,6 @@ describe('changePassword', () => {
     const { record } = await createVault(PW, SECRET, FAST);
     const changed = await changePassword(PW, 'new one', record);
     expect(changed.upgraded).toBe(true);
-    expect(v2(changed.record).kdf).toMatchObject(CURRENT_KDF);
+    expect(v3(changed.record).kdf).toMatchObject(CURRENT_KDF);
   });
 });

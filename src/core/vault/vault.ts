@@ -14,12 +14,14 @@ import {
   decodeField,
   headerAad,
   isValidArgon2Params,
+  LATEST_VERSION,
   parseRecord,
   SALT_BYTES,
+  sealedRecordV3,
   serializeRecord,
   type VaultHeader,
   type VaultRecord,
-  type VaultRecordV2,
+  type VaultRecordV3,
 } from './record';
 import { bytesEqual, wipe } from './bytes';
 
@@ -56,9 +58,10 @@ function decryptRecord(key: Uint8Array, rec: VaultRecord, onFail?: () => VaultEr
 
 async function encryptRecord(key: Uint8Array, header: VaultHeader, iv: Uint8Array, plaintext: Uint8Array): Promise<string> {
   const ct = await aesGcmEncrypt(key, iv, plaintext, headerAad(header));
-  return serializeRecord({ ...header, data: bytesToBase64(ct) });
+  return serializeRecord(header.version === 3 ? sealedRecordV3(header, ct) : { ...header, data: bytesToBase64(ct) });
 }
 
+/** Needs the password to upgrade: a v1 (PBKDF2) record, or Argon2 params below CURRENT_KDF. */
 function needsUpgrade(rec: VaultRecord): boolean {
   return rec.version === 1 || isWeakerThan(rec.kdf, CURRENT_KDF);
 }
@@ -86,8 +89,8 @@ async function sealWithPassword(password: string, plaintext: Uint8Array, kdf: Kd
   const salt = randomBytes(SALT_BYTES);
   const iv = newIv();
   const key = await deriveArgon2idKey(password, salt, params);
-  const header: Omit<VaultRecordV2, 'data'> = {
-    version: 2,
+  const header: Omit<VaultRecordV3, 'data' | 'integrity'> = {
+    version: 3,
     kdf: { name: 'argon2id', ...params, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
   };
@@ -136,15 +139,25 @@ export async function createVault(password: string, plaintext: Uint8Array, kdf: 
 }
 
 /**
- * Unlock with the password. v1 records and v2 records with weaker Argon2
- * params are re-encrypted under CURRENT_KDF (new salt and IV), read back and
- * returned with `upgraded: true`; the caller persists `record`. If the upgrade
+ * Unlock with the password. v1 records and records with weaker Argon2 params
+ * are re-encrypted under CURRENT_KDF (new salt and IV), read back and
+ * returned with `upgraded: true`; the caller persists `record`. A v2 record
+ * with current params becomes v3 under the same key (new IV, integrity digest). If the upgrade
  * itself fails the unlock still succeeds with the old record (upgraded: false)
  * so a user is never locked out by the migration; it is retried next unlock.
  */
 export async function openVault(password: string, record: string): Promise<UnlockedVault> {
   const { rec, key, plaintext } = await unlock(password, record);
-  if (!needsUpgrade(rec)) return { plaintext, key, record, upgraded: false };
+  if (!needsUpgrade(rec)) {
+    if (rec.version === LATEST_VERSION) return { plaintext, key, record, upgraded: false };
+    // Strong enough params in an older format (v2, no integrity digest): the same key
+    // re-encrypts it as v3 without another KDF run.
+    try {
+      return { plaintext, key, record: await rewriteVault(key, record, plaintext), upgraded: true };
+    } catch {
+      return { plaintext, key, record, upgraded: false };
+    }
+  }
   let sealed;
   try {
     sealed = await sealAndVerify(password, plaintext, CURRENT_KDF);
@@ -184,8 +197,8 @@ export async function rewriteVault(key: Uint8Array, record: string, plaintext: U
   const oldIv = decodeField(rec.cipher.iv);
   while (bytesEqual(iv, oldIv)) iv = newIv(); // 2^-96; costs nothing to rule out
   const cipher = { name: 'AES-GCM', iv: bytesToBase64(iv) } as const;
-  const header: VaultHeader =
-    rec.version === 1 ? { version: 1, kdf: rec.kdf, cipher } : { version: 2, kdf: rec.kdf, cipher };
+  // Argon2 records are (re)written as the latest version; v1 stays v1 (its KDF differs).
+  const header: VaultHeader = rec.version === 1 ? { version: 1, kdf: rec.kdf, cipher } : { version: 3, kdf: rec.kdf, cipher };
   const next = await encryptRecord(key, header, iv, plaintext);
 
   let back: Uint8Array | undefined;
@@ -209,11 +222,11 @@ export async function changePassword(oldPassword: string, newPassword: string, r
   assertPassword(newPassword);
   const { rec, key, plaintext } = await unlock(oldPassword, record);
   wipe(key);
-  const upgraded = needsUpgrade(rec);
-  const kdf = rec.version === 2 && !upgraded ? rec.kdf : CURRENT_KDF;
+  const weak = needsUpgrade(rec);
+  const kdf = rec.version !== 1 && !weak ? rec.kdf : CURRENT_KDF;
   try {
     const sealed = await sealAndVerify(newPassword, plaintext, kdf);
-    return { plaintext, key: sealed.key, record: sealed.record, upgraded };
+    return { plaintext, key: sealed.key, record: sealed.record, upgraded: weak || rec.version !== LATEST_VERSION };
   } catch (e) {
     wipe(plaintext);
     throw e;

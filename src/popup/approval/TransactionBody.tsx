@@ -8,6 +8,8 @@ import { Field } from './Field';
 
 type Body = Extract<ApprovalBody, { kind: 'transaction' }>;
 const GWEI = 9;
+/** Less gas than the simplest transfer needs can never be mined (the background refuses it too). */
+const MIN_GAS = 21_000n;
 
 interface FeeForm {
   gas: string;
@@ -24,7 +26,9 @@ function toFees(f: FeeForm, eip1559: boolean): TxFees | null {
   if (!/^\d+$/.test(f.gas.trim()) || !/^\d+$/.test(f.nonce.trim())) return null;
   const nonce = Number(f.nonce);
   if (!Number.isSafeInteger(nonce)) return null;
-  const base = { gas: BigInt(f.gas.trim()).toString(), nonce };
+  const gas = BigInt(f.gas.trim());
+  if (gas < MIN_GAS) return null;
+  const base = { gas: gas.toString(), nonce };
   if (eip1559) {
     const max = parseUnits(f.maxFee, GWEI);
     const prio = parseUnits(f.priority, GWEI);

@@ -28,6 +28,12 @@ export function realMethods(): string[] {
   return [...names].sort();
 }
 
+/** The methods the wallet forwards to the node (its answers, -32603 included, are the node's). */
+export function forwardedMethods(): Set<string> {
+  const text = readFileSync(resolve(ROOT, 'src/background/handlers/eth/read-only.ts'), 'utf8');
+  return new Set([...text.matchAll(/^ {2}'([a-z0-9]+_[A-Za-z0-9]+)',$/gm)].map((m) => m[1]!));
+}
+
 /**
  * The sats-connect dialect's method names (what a Bitcoin dApp sends to `request()`), read from
  * the source, plus the canonical background names (a page may send those too).
@@ -272,7 +278,7 @@ export function sampleRequests(methods: string[], count: number, seed: number): 
  * recorded in window.advFuzz (index → outcome). Returns immediately; the test polls.
  */
 export const PAGE_FIRE = (batch: { offset: number; requests: FuzzRequest[]; target?: 'eth' | 'btc' }): void => {
-  type Outcome = { state: 'pending' } | { state: 'result' } | { state: 'error'; code: unknown; message: unknown; isError: boolean };
+  type Outcome = { state: 'pending' } | { state: 'result' } | { state: 'error'; code: unknown; message: unknown; isError: boolean; reason?: unknown };
   const w = window as unknown as {
     advFuzz?: Record<number, Outcome>;
     ethereum: { request(a: unknown): Promise<unknown> };
@@ -397,8 +403,11 @@ export const PAGE_FIRE = (batch: { offset: number; requests: FuzzRequest[]; targ
     p.then(
       () => (store[index] = { state: 'result' }),
       (e: unknown) => {
-        const err = e as { code?: unknown; message?: unknown } | null;
-        store[index] = { state: 'error', code: err?.code, message: err?.message, isError: e instanceof Error };
+        const err = e as { code?: unknown; message?: unknown; data?: unknown } | null;
+        // data.reason 'internal' is how the worker reports a crash it did not expect.
+        const data = err?.data;
+        const reason = data && typeof data === 'object' ? (data as { reason?: unknown }).reason : undefined;
+        store[index] = { state: 'error', code: err?.code, message: err?.message, isError: e instanceof Error, ...(reason === undefined ? {} : { reason }) };
       },
     );
   });

@@ -12,7 +12,7 @@ interface Started {
  * anvil on 8545 (the built-in "Localhost 8545" network, with the Multicall3 TEST FIXTURE at its
  * canonical address, as on public chains) and our dApp pages on localhost.
  */
-type StartAnvil = (o: { port: number; chainId?: number }) => Promise<Started>;
+type StartAnvil = (o: { port: number; chainId?: number; hardfork?: string }) => Promise<Started>;
 
 export async function startChainAndPages(): Promise<{ anvil: Started; pages: Started & { port: number }; startAnvil: StartAnvil }> {
   const { startAnvil } = (await import(resolve(ROOT, 'scripts/anvil.mjs'))) as { startAnvil: StartAnvil };

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 import { RPC, WalletError } from '../../../shared/errors';
 import type { ProviderContext } from '../../context';
-import type { EthMethod as ProviderMethod } from '../eth/types';
-import { parseParams } from '../eth/types';
+import { defineMethod, noParams, parseParams } from '../provider-method';
 import { addressInfos, connectedInfos } from './accounts';
 
 const requestSchema = v.optional(
@@ -34,13 +33,13 @@ async function connect(ctx: ProviderContext): Promise<unknown> {
   return infos;
 }
 
-export const requestAccounts: ProviderMethod = {
+export const requestAccounts = defineMethod({
   access: 'public',
   unlock: true,
-  handle: (ctx, params) => {
+  parse: (params) => {
     parseParams(requestSchema, params, 'requestAccounts');
-    return connect(ctx);
   },
-};
+  handle: (ctx) => connect(ctx),
+});
 
-export const getAccounts: ProviderMethod = { access: 'public', unlock: false, handle: (ctx) => connectedInfos(ctx, ctx.origin) };
+export const getAccounts = defineMethod({ access: 'public', unlock: false, parse: noParams, handle: (ctx) => connectedInfos(ctx, ctx.origin) });

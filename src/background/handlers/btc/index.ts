@@ -1,5 +1,5 @@
 import type { BtcMethod } from '../../../shared/btc-protocol';
-import type { EthMethod as ProviderMethod } from '../eth/types';
+import type { ProviderMethod } from '../provider-method';
 import { getBalance } from './balance';
 import { getAccounts, requestAccounts } from './connect';
 import { getNetwork, switchNetwork } from './network';

@@ -2,24 +2,24 @@ import * as v from 'valibot';
 import { btcNetworkInfo } from '../../../shared/btc-networks';
 import { RPC, WalletError } from '../../../shared/errors';
 import { BTC_NETWORKS } from '../../../shared/messages';
-import type { EthMethod as ProviderMethod } from '../eth/types';
-import { parseParams } from '../eth/types';
+import { defineMethod, noParams, parseParams } from '../provider-method';
 import { notifyBtcNetworkChanged } from './events';
 
-export const getNetwork: ProviderMethod = {
+export const getNetwork = defineMethod({
   access: 'public',
   unlock: false,
+  parse: noParams,
   handle: async (ctx) => ({ network: await ctx.services.btc.networks.currentId() }),
-};
+});
 
 const switchSchema = v.strictObject({ network: v.picklist(BTC_NETWORKS) });
 
 /** The user confirms a network change a site asks for; every connected site then hears of it. */
-export const switchNetwork: ProviderMethod = {
+export const switchNetwork = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, params) => {
-    const { network } = parseParams(switchSchema, params, 'switchNetwork');
+  parse: (params) => parseParams(switchSchema, params, 'switchNetwork').network,
+  handle: async (ctx, network) => {
     const { btc, approvals, settings } = ctx.services;
     const from = await btc.networks.currentId();
     if (from === network) return { network };
@@ -36,4 +36,4 @@ export const switchNetwork: ProviderMethod = {
     await notifyBtcNetworkChanged(ctx);
     return { network };
   },
-};
+});

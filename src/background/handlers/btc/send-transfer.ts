@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 import { RPC, WalletError } from '../../../shared/errors';
 import { withBtcErrors } from '../../services/btc-errors';
-import type { EthMethod as ProviderMethod } from '../eth/types';
-import { parseParams } from '../eth/types';
+import { defineMethod, parseParams } from '../provider-method';
 import { requireBtcAccount } from './accounts';
 
 const sats = v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'Expected an amount in satoshis'));
@@ -15,11 +14,11 @@ const schema = v.strictObject({
  * A payment a site asks for: the wallet builds it from the connected account's SegWit coins
  * (Taproot coins may hold inscriptions and are left alone), shows it, and sends it on approval.
  */
-export const sendTransfer: ProviderMethod = {
+export const sendTransfer = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, params) => {
-    const p = parseParams(schema, params, 'sendTransfer');
+  parse: (params) => parseParams(schema, params, 'sendTransfer'),
+  handle: async (ctx, p) => {
     const account = await requireBtcAccount(ctx);
     const { btc, approvals } = ctx.services;
     const feeRate = p.feeRate ?? (await withBtcErrors(async () => (await (await btc.networks.client()).client.feeEstimates()).normal));
@@ -28,4 +27,4 @@ export const sendTransfer: ProviderMethod = {
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
     return btc.send.confirm(review.quoteId);
   },
-};
+});

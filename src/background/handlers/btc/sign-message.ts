@@ -3,8 +3,7 @@ import { bip322MessageHash, bitcoinMessageHash, signMessageBip322Simple, signMes
 import { bytesToHex } from '../../../core/bitcoin/encoding';
 import { btcNetworkInfo } from '../../../shared/btc-networks';
 import { RPC, WalletError } from '../../../shared/errors';
-import type { EthMethod as ProviderMethod } from '../eth/types';
-import { invalidParams, parseParams } from '../eth/types';
+import { defineMethod, invalidParams, parseParams } from '../provider-method';
 import { ownAddress, requireBtcAccount } from './accounts';
 
 const schema = v.strictObject({
@@ -17,11 +16,11 @@ const schema = v.strictObject({
  * "Bitcoin Signed Message" (ECDSA, BIP137 header for P2WPKH) or BIP322 simple, by one of the
  * connected addresses, after the user read the message in the approval window.
  */
-export const signMessage: ProviderMethod = {
+export const signMessage = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, params) => {
-    const p = parseParams(schema, params, 'signMessage');
+  parse: (params) => parseParams(schema, params, 'signMessage'),
+  handle: async (ctx, p) => {
     const account = await requireBtcAccount(ctx);
     const addr = await ownAddress(ctx, account, p.address);
     const protocol = p.protocol ?? (addr.type === 'p2tr' ? 'bip322' : 'ecdsa');
@@ -47,4 +46,4 @@ export const signMessage: ProviderMethod = {
       key.privateKey.fill(0);
     }
   },
-};
+});

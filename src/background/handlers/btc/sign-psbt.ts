@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { analyzeParsedPsbt, parsePsbt } from '../../../core/bitcoin';
+import { analyzeParsedPsbt } from '../../../core/bitcoin';
 import { RPC, WalletError } from '../../../shared/errors';
 import { withBtcErrors } from '../../services/btc-errors';
 import { signWithAccount, type SignStep } from '../../services/btc-signer';
-import type { EthMethod as ProviderMethod } from '../eth/types';
-import { invalidParams, parseParams } from '../eth/types';
+import { defineMethod, invalidParams, parseParams } from '../provider-method';
 import { requireBtcAccount } from './accounts';
+import { decodePsbtParam, requireBtcNetwork } from './psbt-param';
 import { psbtView, psbtWarnings } from './psbt-view';
 
 const sighash = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255));
@@ -33,21 +33,24 @@ const schema = v.strictObject({
  * the fee and the risks. Only the account's own inputs that the request names are signed;
  * anything unsafe is refused before the window opens (-32602, nothing signed).
  */
-export const signPsbt: ProviderMethod = {
+export const signPsbt = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, params) => {
+  parse: async (params, ctx) => {
     const p = parseParams(schema, params, 'signPsbt');
+    return { ...p, ...(await decodePsbtParam(ctx, p.psbt)) };
+  },
+  handle: async (ctx, p) => {
+    const { psbt, network } = p;
     const account = await requireBtcAccount(ctx);
+    await requireBtcNetwork(ctx, network);
     const { btc, approvals, keyring } = ctx.services;
-    const network = await btc.networks.currentId();
     await btc.book.ensureGap(network, account);
     const own = await btc.book.ownScripts(network, account);
     const { client } = await btc.networks.client(network);
-    const { psbt, analysis } = await withBtcErrors(async () => {
-      const parsed = parsePsbt(p.psbt, network);
+    const analysis = await withBtcErrors(async () => {
       const referenceFeeRate = await client.feeEstimates().then((f) => f.fast, () => undefined);
-      return { psbt: parsed, analysis: analyzeParsedPsbt(parsed, { network, ownScripts: own, ...(p.signInputs ? { toSignInputs: p.signInputs } : {}), ...(referenceFeeRate ? { referenceFeeRate } : {}) }) };
+      return analyzeParsedPsbt(psbt, { network, ownScripts: own, ...(p.signInputs ? { toSignInputs: p.signInputs } : {}), ...(referenceFeeRate ? { referenceFeeRate } : {}) });
     });
     if (analysis.toSign.length === 0) throw invalidParams('None of the inputs of this PSBT belongs to the connected account: there is nothing to sign.');
     const finalize = p.finalize ?? false;
@@ -73,4 +76,4 @@ export const signPsbt: ProviderMethod = {
       return { psbtHex: psbt.toHex(), psbtBase64: psbt.toBase64(), ...(txid ? { txid } : {}) };
     });
   },
-};
+});

@@ -21,6 +21,15 @@ export async function accountsForOrigin(ctx: Pick<ProviderContext, 'services'>, 
   return ordered.map((i) => map.get(i)?.toLowerCase()).filter((a): a is string => !!a);
 }
 
+/**
+ * Lock and unlock change what every connected site sees (eth_accounts is [] while locked):
+ * each is told with accountsChanged, as MetaMask does. Unconnected sites hear nothing.
+ */
+export async function notifyConnectedAccounts(ctx: Pick<ProviderContext, 'services'>): Promise<void> {
+  const origins = new Set(Object.keys(await ctx.services.permissions.all()));
+  if (origins.size) await ctx.services.events.emit('eth', 'accountsChanged', (origin) => accountsForOrigin(ctx, origin), origins);
+}
+
 /** The HD index behind an address this origin was given; 4100 for any other address. */
 export async function permittedAccountIndex(ctx: ProviderContext, addr: string): Promise<number> {
   const { permissions, keyring, settings } = ctx.services;

@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { RPC, WalletError } from '../../../shared/errors';
 import { isAllowedRpcUrl } from '../../../shared/networks';
 import { rpcCall } from '../../services/rpc-client';
-import { chainIdNumber, switchTo, emitChainChanged } from './switch-chain';
-import { invalidParams, parseParams, type EthMethod } from './types';
+import { defineMethod, invalidParams, parseParams } from '../provider-method';
+import { emitChainChanged, hexChainId, switchTo } from './switch-chain';
 
 const params = v.tuple([
   v.object({
@@ -20,21 +20,24 @@ const params = v.tuple([
  * wallet_addEthereumChain: https (or this machine) only, and the RPC must itself say it
  * serves the chain id asked for — a site cannot point "Ethereum" at its own node.
  */
-export const walletAddEthereumChain: EthMethod = {
+export const walletAddEthereumChain = defineMethod({
   access: 'public',
   unlock: true,
-  handle: async (ctx, raw) => {
+  parse: (raw) => {
     const [p] = parseParams(params, raw, 'wallet_addEthereumChain');
-    if (!/^0x[0-9a-fA-F]+$/.test(p.chainId)) throw invalidParams('chainId must be a 0x-prefixed hex string');
-    const chainId = chainIdNumber(p.chainId);
+    const chainId = hexChainId(p.chainId);
+    const rpcUrl = p.rpcUrls.find(isAllowedRpcUrl);
+    if (!rpcUrl) throw invalidParams('rpcUrls must include an https URL (http only for localhost)');
+    const explorer = p.blockExplorerUrls?.find((u) => u.startsWith('https://')) ?? null;
+    return { chainId, chainIdHex: p.chainId, name: p.chainName, rpcUrl, explorer, symbol: p.nativeCurrency?.symbol ?? 'ETH' };
+  },
+  handle: async (ctx, p) => {
+    const { chainId, rpcUrl, explorer, symbol } = p;
     const { network, approvals } = ctx.services;
     if (await network.get(chainId)) {
       await switchTo(ctx, chainId);
       return null;
     }
-    const rpcUrl = p.rpcUrls.find(isAllowedRpcUrl);
-    if (!rpcUrl) throw invalidParams('rpcUrls must include an https URL (http only for localhost)');
-    const explorer = p.blockExplorerUrls?.find((u) => u.startsWith('https://')) ?? null;
     let answered: unknown;
     try {
       answered = await rpcCall(rpcUrl, 'eth_chainId');
@@ -42,15 +45,14 @@ export const walletAddEthereumChain: EthMethod = {
       throw invalidParams(`The RPC ${new URL(rpcUrl).host} did not answer eth_chainId`);
     }
     if (typeof answered !== 'string' || !/^0x[0-9a-fA-F]+$/.test(answered) || BigInt(answered) !== BigInt(chainId)) {
-      throw invalidParams(`The RPC answers chain ${String(answered)}, not the requested ${p.chainId}`);
+      throw invalidParams(`The RPC answers chain ${String(answered)}, not the requested ${p.chainIdHex}`);
     }
-    const symbol = p.nativeCurrency?.symbol ?? 'ETH';
-    const decision = await approvals.request(ctx.key, ctx.origin, { kind: 'add_chain', chainId, name: p.chainName, rpcUrl, explorerUrl: explorer, nativeSymbol: symbol });
+    const decision = await approvals.request(ctx.key, ctx.origin, { kind: 'add_chain', chainId, name: p.name, rpcUrl, explorerUrl: explorer, nativeSymbol: symbol });
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
-    await network.addCustom({ chainId, name: p.chainName, rpcUrl, ...(explorer ? { explorerUrl: explorer } : {}), nativeSymbol: symbol, nativeDecimals: 18 });
+    await network.addCustom({ chainId, name: p.name, rpcUrl, ...(explorer ? { explorerUrl: explorer } : {}), nativeSymbol: symbol, nativeDecimals: 18 });
     // MetaMask switches to a chain right after adding it; dApps rely on that.
     await network.select(chainId);
     await emitChainChanged(ctx, chainId);
     return null;
   },
-};
+});

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { RPC, WalletError } from '../../../shared/errors';
 import type { ProviderContext } from '../../context';
 import { permittedAccounts } from './accounts';
-import { parseParams, type EthMethod } from './types';
+import { defineMethod, noParams, parseParams } from '../provider-method';
 
 /** Asks the user which accounts this origin may see; stores the permission. */
 async function connect(ctx: ProviderContext): Promise<string[]> {
@@ -28,11 +28,14 @@ async function connect(ctx: ProviderContext): Promise<string[]> {
   return granted;
 }
 
-export const ethRequestAccounts: EthMethod = { access: 'public', unlock: true, handle: (ctx) => connect(ctx) };
+export const ethRequestAccounts = defineMethod({ access: 'public', unlock: true, parse: noParams, handle: (ctx) => connect(ctx) });
 
-export const ethAccounts: EthMethod = { access: 'public', unlock: false, handle: (ctx) => permittedAccounts(ctx) };
+export const ethAccounts = defineMethod({ access: 'public', unlock: false, parse: noParams, handle: (ctx) => permittedAccounts(ctx) });
 
 const permissionRequest = v.tuple([v.object({ eth_accounts: v.object({}) })]);
+const parsePermissionRequest = (what: string) => (params: unknown) => {
+  parseParams(permissionRequest, params, what);
+};
 
 function describePermissions(origin: string, accounts: string[], date: number) {
   return accounts.length
@@ -40,34 +43,35 @@ function describePermissions(origin: string, accounts: string[], date: number) {
     : [];
 }
 
-export const walletRequestPermissions: EthMethod = {
+export const walletRequestPermissions = defineMethod({
   access: 'public',
   unlock: true,
-  handle: async (ctx, params) => {
-    parseParams(permissionRequest, params, 'wallet_requestPermissions');
+  parse: parsePermissionRequest('wallet_requestPermissions'),
+  handle: async (ctx) => {
     const accounts = await connect(ctx);
     const perm = await ctx.services.permissions.get(ctx.origin);
     return describePermissions(ctx.origin, accounts, perm?.grantedAt ?? Date.now());
   },
-};
+});
 
-export const walletGetPermissions: EthMethod = {
+export const walletGetPermissions = defineMethod({
   access: 'public',
   unlock: false,
+  parse: noParams,
   handle: async (ctx) => {
     const perm = await ctx.services.permissions.get(ctx.origin);
     return perm ? describePermissions(ctx.origin, await permittedAccounts(ctx), perm.grantedAt) : [];
   },
-};
+});
 
-export const walletRevokePermissions: EthMethod = {
+export const walletRevokePermissions = defineMethod({
   access: 'public',
   unlock: false,
-  handle: async (ctx, params) => {
-    parseParams(permissionRequest, params, 'wallet_revokePermissions');
+  parse: parsePermissionRequest('wallet_revokePermissions'),
+  handle: async (ctx) => {
     if (await ctx.services.permissions.revoke(ctx.origin)) {
       await ctx.services.events.emit('eth', 'accountsChanged', () => [], new Set([ctx.origin]));
     }
     return null;
   },
-};
+});

@@ -7,11 +7,11 @@ import { READ_ONLY_METHODS, forward } from './read-only';
 import { ethSendTransaction } from './send-transaction';
 import { signTypedData } from './sign-typed-data';
 import { walletSwitchEthereumChain } from './switch-chain';
-import type { EthMethod } from './types';
 import { walletWatchAsset } from './watch-asset';
+import type { ProviderMethod } from '../provider-method';
 
 /** Every Ethereum method a page may call (DESIGN §5). Anything else is -32601. */
-export const ethMethods: ReadonlyMap<string, EthMethod> = new Map<string, EthMethod>([
+export const ethMethods: ReadonlyMap<string, ProviderMethod> = new Map<string, ProviderMethod>([
   ['eth_chainId', ethChainId],
   ['net_version', netVersion],
   ['eth_accounts', ethAccounts],
@@ -29,5 +29,5 @@ export const ethMethods: ReadonlyMap<string, EthMethod> = new Map<string, EthMet
   ['wallet_getCapabilities', walletGetCapabilities],
   ['wallet_sendCalls', walletSendCalls],
   ['wallet_getCallsStatus', walletGetCallsStatus],
-  ...READ_ONLY_METHODS.map((m): [string, EthMethod] => [m, forward(m)]),
+  ...READ_ONLY_METHODS.map((m): [string, ProviderMethod] => [m, forward(m)]),
 ]);

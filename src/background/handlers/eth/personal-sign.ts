@@ -1,25 +1,27 @@
 import { hashMessage } from 'ethers';
 import { decodePersonalMessage, personalSignParams } from '../../../core/ethereum';
 import { RPC, WalletError } from '../../../shared/errors';
+import { defineMethod } from '../provider-method';
 import { permittedAccountIndex } from './accounts';
 import { signDigest } from './signing-key';
-import type { EthMethod } from './types';
 
 /** personal_sign: the user sees the text (or the hex when it is not text) before signing. */
-export const personalSign: EthMethod = {
+export const personalSign = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, params) => {
+  parse: (params) => {
     const { message, address } = personalSignParams(params);
+    return { address, message: decodePersonalMessage(message) };
+  },
+  handle: async (ctx, { address, message }) => {
     const index = await permittedAccountIndex(ctx, address);
-    const decoded = decodePersonalMessage(message);
     const decision = await ctx.services.approvals.request(ctx.key, ctx.origin, {
       kind: 'personal_sign',
       address,
-      text: decoded.text,
-      hex: decoded.hex,
+      text: message.text,
+      hex: message.hex,
     });
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
-    return signDigest(ctx, index, hashMessage(decoded.bytes));
+    return signDigest(ctx, index, hashMessage(message.bytes));
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { EthMethod } from './types';
+import { defineMethod, type ProviderMethod } from '../provider-method';
 
 /**
  * Read-only methods forwarded to the current network's RPC: an allow-list, not everything
@@ -30,10 +30,12 @@ export const READ_ONLY_METHODS = [
   'web3_clientVersion',
 ] as const;
 
-export function forward(method: string): EthMethod {
-  return {
+/** The node judges these params; we only give it the positional array JSON-RPC expects. */
+export function forward(method: string): ProviderMethod {
+  return defineMethod({
     access: 'public',
     unlock: false,
-    handle: (ctx, params) => ctx.services.network.rpc(method, Array.isArray(params) ? params : params === undefined ? [] : [params]),
-  };
+    parse: (params): unknown[] => (Array.isArray(params) ? params : params === undefined ? [] : [params]),
+    handle: (ctx, params) => ctx.services.network.rpc(method, params),
+  });
 }

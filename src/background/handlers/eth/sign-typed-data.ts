@@ -4,9 +4,11 @@ import { typedDataRisks } from '../../../core/risk';
 import { RPC, WalletError } from '../../../shared/errors';
 import { warningView } from '../../../shared/warnings';
 import type { DisplayFieldView } from '../../../shared/approvals';
+import { defineMethod, parseParams } from '../provider-method';
 import { permittedAccountIndex } from './accounts';
 import { signDigest } from './signing-key';
-import { address, parseParams, type EthMethod } from './types';
+import { requireChain } from './current-chain';
+import { address } from './types';
 
 const params = v.tuple([address, v.union([v.string(), v.record(v.string(), v.unknown())])]);
 
@@ -15,21 +17,25 @@ function domainFields(domain: Record<string, unknown>): DisplayFieldView[] {
 }
 
 /** eth_signTypedData_v4 (and _v3): decoded by field, domain chainId must be the current chain. */
-export const signTypedData: EthMethod = {
+export const signTypedData = defineMethod({
   access: 'connected',
   unlock: true,
-  handle: async (ctx, raw) => {
+  parse: async (raw, ctx) => {
     const [addr, data] = parseParams(params, raw, 'eth_signTypedData_v4');
+    const chainId = await ctx.services.network.currentChainId();
+    return { addr, chainId, typed: parseTypedData(data, BigInt(chainId)) };
+  },
+  handle: async (ctx, { addr, chainId, typed }) => {
     const index = await permittedAccountIndex(ctx, addr);
-    const chainId = BigInt(await ctx.services.network.currentChainId());
-    const parsed = parseTypedData(data, chainId);
+    // Checked against the chain of the moment it was parsed; the user may have switched since (while unlocking).
+    if (typed.domain.chainId !== undefined) await requireChain(ctx, chainId);
     const decision = await ctx.services.approvals.request(
       ctx.key,
       ctx.origin,
-      { kind: 'typed_data', address: addr, primaryType: parsed.primaryType, domain: domainFields(parsed.domain), fields: parsed.fields },
-      typedDataRisks(parsed).map(warningView),
+      { kind: 'typed_data', address: addr, primaryType: typed.primaryType, domain: domainFields(typed.domain), fields: typed.fields },
+      typedDataRisks(typed).map(warningView),
     );
     if (!decision.approve) throw new WalletError(RPC.userRejected, 'User rejected the request.');
-    return signDigest(ctx, index, parsed.hash);
+    return signDigest(ctx, index, typed.hash);
   },
-};
+});

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parseChainId } from '../../../core/ethereum';
 import { RPC, WalletError } from '../../../shared/errors';
 import type { ProviderContext } from '../../context';
-import { invalidParams, parseParams, type EthMethod } from './types';
+import { defineMethod, invalidParams, parseParams } from '../provider-method';
 
 const params = v.tuple([v.object({ chainId: v.string() })]);
 
@@ -18,6 +18,11 @@ export async function switchTo(ctx: ProviderContext, chainId: number): Promise<v
   await emitChainChanged(ctx, chainId);
 }
 
+/**
+ * chainChanged goes to every page that talks to us, connected or not (unlike accountsChanged,
+ * which only connected origins get): eth_chainId is public, answered to any page, so each
+ * provider's `chainId` must follow the wallet. MetaMask does the same (notifyAllConnections).
+ */
 export async function emitChainChanged(ctx: Pick<ProviderContext, 'services'>, chainId: number): Promise<void> {
   await ctx.services.events.emit('eth', 'chainChanged', () => `0x${chainId.toString(16)}`);
 }
@@ -33,13 +38,18 @@ export function chainIdNumber(raw: unknown): number {
   return Number(id);
 }
 
-export const walletSwitchEthereumChain: EthMethod = {
+/** A 0x-hex chain id as EIP-3326 / EIP-3085 want it (-32602 otherwise). */
+export function hexChainId(raw: string): number {
+  if (!/^0x[0-9a-fA-F]+$/.test(raw)) throw invalidParams('chainId must be a 0x-prefixed hex string');
+  return chainIdNumber(raw);
+}
+
+export const walletSwitchEthereumChain = defineMethod({
   access: 'public',
   unlock: true,
-  handle: async (ctx, raw) => {
-    const [{ chainId }] = parseParams(params, raw, 'wallet_switchEthereumChain');
-    if (!/^0x[0-9a-fA-F]+$/.test(chainId)) throw invalidParams('chainId must be a 0x-prefixed hex string');
-    await switchTo(ctx, chainIdNumber(chainId));
+  parse: (raw) => hexChainId(parseParams(params, raw, 'wallet_switchEthereumChain')[0].chainId),
+  handle: async (ctx, chainId) => {
+    await switchTo(ctx, chainId);
     return null;
   },
-};
+});

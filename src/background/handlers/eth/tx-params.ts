@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseChainId, parseQuantity } from '../../../core/ethereum';
-import { address, invalidParams, parseParams } from './types';
+import { invalidParams, parseParams } from '../provider-method';
+import { address } from './types';
 
 const quantity = v.union([v.string(), v.number()]);
 const hexData = v.pipe(v.string(), v.regex(/^0x([0-9a-fA-F]{2})*$/, 'Expected 0x-prefixed hex bytes'));

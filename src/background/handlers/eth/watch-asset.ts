@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { RPC, WalletError } from '../../../shared/errors';
 import { readTokenMetadata } from '../../services/token-metadata';
-import { address, parseParams, type EthMethod } from './types';
+import { defineMethod, parseParams } from '../provider-method';
+import { address } from './types';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
 
@@ -27,13 +28,15 @@ const params = v.object({
 });
 
 /** wallet_watchAsset (ERC-20): asks, then adds the token to this chain's list. */
-export const walletWatchAsset: EthMethod = {
+export const walletWatchAsset = defineMethod({
   access: 'public',
   unlock: true,
-  handle: async (ctx, raw) => {
+  parse: (raw) => {
     // MetaMask accepts the object itself or a one-element array.
     const input = Array.isArray(raw) && raw.length === 1 ? (raw[0] as unknown) : raw;
-    const { options } = parseParams(params, input, 'wallet_watchAsset');
+    return parseParams(params, input, 'wallet_watchAsset').options;
+  },
+  handle: async (ctx, options) => {
     const net = await ctx.services.network.current();
     const chainId = net.chainId;
     await checkAgainstContract(net.rpcUrl, options);
@@ -50,4 +53,4 @@ export const walletWatchAsset: EthMethod = {
     await ctx.services.tokens.add(chainId, { address: options.address, symbol: options.symbol, decimals: options.decimals, image });
     return true;
   },
-};
+});
