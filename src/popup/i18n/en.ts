@@ -1,6 +1,7 @@
 /** English strings: the reference dictionary; zh_CN must have exactly these keys. */
 import { enBtc } from './en-btc';
 import { enWallet } from './en-wallet';
+import { enSend } from './en-send';
 
 export const en = {
   'app.name': 'DuoWallet',
@@ -242,6 +243,7 @@ export const en = {
   'insights.alert': "You passed your monthly budget for {assets}.",
   ...enBtc,
   ...enWallet,
+  ...enSend,
 } as const;
 
 export type MessageKey = keyof typeof en;

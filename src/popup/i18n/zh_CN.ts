@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { zhBtc } from './zh_CN-btc';
 import { zhWallet } from './zh_CN-wallet';
+import { zhSend } from './zh_CN-send';
 
 /** 简体中文. Every key of en must be here (a test checks both ways). */
 export const zh_CN: Record<MessageKey, string> = {
@@ -242,4 +243,5 @@ export const zh_CN: Record<MessageKey, string> = {
   'insights.alert': "您已超出 {assets} 的每月预算。",
   ...zhBtc,
   ...zhWallet,
+  ...zhSend,
 };
