@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Interface } from 'ethers';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +7,7 @@ import { answered } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS, waitReceipt } from './helpers/anvil-rpc';
 import { deployRevertingToken } from './helpers/erc20';
 import { expectScreen, importWallet } from './helpers/flows';
+import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
 import { startChainAndPages } from './helpers/servers';
 import { WalletBrowser } from './helpers/wallet-browser';
@@ -18,6 +21,13 @@ interface MinedTx {
   maxFeePerGas: string;
   maxPriorityFeePerGas: string;
   nonce: string;
+}
+
+const SCREENS = resolve(ROOT, 'test-results/screens');
+/** The review screens this file reaches, for a person to look at (test-results/screens/en-light-*.png). */
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENS, `en-light-${name}.png`), fullPage: true });
 }
 
 const bigAttr = async (page: Page, testid: string, attr = 'data-wei') => BigInt((await page.getByTestId(testid).getAttribute(attr)) ?? 'x');
@@ -140,6 +150,7 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
       const oldFee = await bigAttr(popup, 'replace-old-fee');
       const newFee = await bigAttr(popup, 'replace-new-fee');
       expect(newFee * 1000n).toBeGreaterThan(oldFee * 1125n);
+      await shot(popup, 'speed-up-review');
       await popup.getByTestId('send-confirm-button').click();
       await expect.poll(() => popup.locator('[data-testid="activity-item"][data-kind="speed_up"]').count()).toBe(1);
       const faster = (await popup.locator('[data-testid="activity-item"][data-kind="speed_up"]').getAttribute('data-hash')) ?? '';
@@ -217,6 +228,7 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
     await popup.getByTestId('send-confirm-button').click();
     await expect.poll(() => popup.getByTestId('form-error').filter({ hasText: /Another transaction from this account was sent after this review/ }).count()).toBe(1);
     expect(await anvilRpc<string>(anvilUrl, 'eth_getTransactionCount', [ACCOUNT0, 'pending'])).toBe(nonce);
+    await shot(popup, 'send-review-stale');
     await popup.getByTestId('send-rereview-button').click();
     await expect.poll(() => popup.getByTestId('send-review-screen').getAttribute('data-quote-id')).not.toBe(firstQuote);
     const shownFee = await bigAttr(popup, 'send-review-fee');
@@ -233,6 +245,7 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
     await popup.getByTestId('send-custom-max-fee').fill('2');
     await popup.getByTestId('send-custom-tip').fill('3');
     await expect.poll(() => popup.getByTestId('form-error').filter({ hasText: /tip cannot be more than the max fee/ }).count()).toBe(1);
+    await shot(popup, 'send-review-custom-fee');
     expect(await popup.getByTestId('send-confirm-button').isDisabled()).toBe(true);
     await popup.getByTestId('send-custom-max-fee').fill('5000');
     await popup.getByTestId('send-custom-tip').fill('1');

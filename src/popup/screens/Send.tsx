@@ -80,7 +80,7 @@ export function Send() {
     </>
   );
   if (!loaded) return <main className="screen" data-testid="send-screen" aria-busy="true" />;
-  if (asset === 'btc') return <SendBtc assetSelect={assetSelect} />;
+  if (asset === 'btc') return <SendBtc assetSelect={assetSelect} onLeave={leave} />;
 
   if (quote) {
     return (

@@ -87,6 +87,21 @@ describe('send: sign exactly the reviewed quote (anvil)', () => {
     await rpc('anvil_setBalance', [ME, '0x21e19e0c9bab2400000']); // 10000 ETH again
   });
 
+  it('fee presets from anvil\'s own eth_feeHistory: max fee = 2 × the next block\'s base fee + tip', async () => {
+    await rpc('anvil_setNextBlockBaseFeePerGas', ['0x77359400']); // 2 gwei for the next block
+    await rpc('evm_mine');
+    const next = BigInt((await rpc<{ baseFeePerGas: string[] }>('eth_feeHistory', ['0x1', 'latest', []])).baseFeePerGas[1]!);
+    const m = await feeMarket(services.network, CHAIN);
+    expect(m.baseFee).toBe(next);
+    for (const s of ['slow', 'normal', 'fast'] as const) {
+      const tip = BigInt(m.presets[s].maxPriorityFeePerGas!);
+      expect(tip).toBeGreaterThanOrEqual(10_000_000n); // empty blocks: the floor
+      expect(BigInt(m.presets[s].maxFeePerGas!)).toBe(2n * next + tip);
+    }
+    await rpc('anvil_setNextBlockBaseFeePerGas', ['0x3b9aca00']);
+    await rpc('evm_mine');
+  });
+
   it('signs the reviewed nonce, gas and fee even after the market moved; once only', async () => {
     const q = await sendQuote(ctx, { asset: 'eth', to: TO, amount: '1.5' });
     expect(q.quoteId).toMatch(/^[0-9a-f-]{36}$/);
