@@ -18,7 +18,8 @@ export function ReplaceReview({ quote, onDone }: { quote: ReplaceQuote; onDone: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const cancel = quote.mode === 'cancel';
-  const perGas = (f: ReplaceQuote['newFees']) => t('replace.perGas', { fee: formatUnits(maxPricePerGas(f), 9) });
+  // Gwei cut to 4 decimals (the exact wei is in data-wei and the title): readable at 360 px.
+  const perGas = (f: ReplaceQuote['newFees']) => t('replace.perGas', { fee: formatDisplay(maxPricePerGas(f), 9, 4) });
   const atMost = (f: ReplaceQuote['newFees']) => t('replace.feeAtMost', { amount: `${formatDisplay(BigInt(f.gas) * maxPricePerGas(f), 18, 8)} ${quote.nativeSymbol}` });
   const sends = quote.token ? `${formatUnits(quote.token.amount, quote.token.decimals)} ${quote.token.symbol}` : `${formatUnits(quote.value, 18)} ${quote.nativeSymbol}`;
   const confirm = () => {
@@ -64,7 +65,7 @@ export function ReplaceReview({ quote, onDone }: { quote: ReplaceQuote; onDone: 
       <dl className="fields summary">
         <div className="field">
           <dt>{t('replace.oldFee')}</dt>
-          <dd data-testid="replace-old-fee" data-wei={maxPricePerGas(quote.oldFees).toString()}>
+          <dd data-testid="replace-old-fee" data-wei={maxPricePerGas(quote.oldFees).toString()} title={`${formatUnits(maxPricePerGas(quote.oldFees), 9)} gwei`}>
             {perGas(quote.oldFees)}
             <br />
             <span className="muted">{atMost(quote.oldFees)}</span>
@@ -72,7 +73,7 @@ export function ReplaceReview({ quote, onDone }: { quote: ReplaceQuote; onDone: 
         </div>
         <div className="field">
           <dt>{t('replace.newFee')}</dt>
-          <dd data-testid="replace-new-fee" data-wei={maxPricePerGas(quote.newFees).toString()}>
+          <dd data-testid="replace-new-fee" data-wei={maxPricePerGas(quote.newFees).toString()} title={`${formatUnits(maxPricePerGas(quote.newFees), 9)} gwei`}>
             <strong>{perGas(quote.newFees)}</strong>
             <br />
             <span className="muted">{atMost(quote.newFees)}</span>

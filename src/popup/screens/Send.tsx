@@ -50,8 +50,10 @@ export function Send() {
   // A drafted token that is not on this network (any more) falls back to the native coin.
   const asset = draft.asset === 'eth' || draft.asset === 'btc' || !balances || balances.tokens.some((x) => x.address === draft.asset) ? draft.asset : 'eth';
 
+  // Shown on the form: a failed "review again" leaves the old review for the form and its message.
   const fail = (e: unknown) => {
     setBusy(false);
+    setQuote(null);
     setError(errorText(t, e));
   };
 
