@@ -9,6 +9,7 @@ import type { BtcFrozenStore } from './services/btc-frozen-store';
 import type { BtcNetworkService } from './services/btc-network-service';
 import type { BtcSendService } from './services/btc-send-service';
 import type { BtcWalletService } from './services/btc-wallet-service';
+import type { EthQuoteStore } from './services/eth-quote-store';
 import type { EventHub } from './services/event-hub';
 import type { KeyringService } from './services/keyring-service';
 import type { NetworkService } from './services/network-service';
@@ -39,6 +40,10 @@ export interface Services {
   btc: BtcServices;
   /** storage.local, for small per-feature records (EIP-5792 batches). */
   store: Store;
+  /** storage.session, for what may live only as long as the browser session (the send draft). */
+  session: Store;
+  /** reviewed ETH sends, speed-ups and cancels: what confirm signs */
+  ethQuotes: EthQuoteStore;
 }
 
 /** The Bitcoin side: networks and their Esplora clients, addresses, coins, sends, records. */

@@ -21,6 +21,7 @@ import { BtcNetworkService } from './services/btc-network-service';
 import { BtcQuoteStore } from './services/btc-quote-store';
 import { BtcSendService } from './services/btc-send-service';
 import { BtcWalletService } from './services/btc-wallet-service';
+import { EthQuoteStore } from './services/eth-quote-store';
 import { EventHub } from './services/event-hub';
 import { KeyringService } from './services/keyring-service';
 import { NetworkService } from './services/network-service';
@@ -75,7 +76,7 @@ const btc = {
   permissions: new PermissionStore(local, 'btcPermissions'),
 };
 const ctx: HandlerContext = {
-  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), balances: new BalanceService(session), activity: new ActivityStore(local), budgets: new BudgetStore(local), prices: new PriceClient(), btc, store: local },
+  services: { wallet, keyring, settings, autoLock, events, approvals, network: new NetworkService(local), permissions: new PermissionStore(local), tokens: new TokenStore(local), balances: new BalanceService(session), activity: new ActivityStore(local), budgets: new BudgetStore(local), prices: new PriceClient(), btc, store: local, session, ethQuotes: new EthQuoteStore(session) },
 };
 const pipeline = new ProviderPipeline(ctx.services, session);
 const extensionOrigin = browser.runtime.getURL('');

@@ -13,7 +13,9 @@ const REASONS = {
   rpc_unavailable: true, rpc_url_not_allowed: true, rpc_wrong_chain: true, network_exists: true, invalid_fee_rate: true, btc_dust: true, btc_broadcast_refused: true,
   btc_server_unavailable: true, psbt_refused: true, quote_expired: true, token_no_code: true, token_unreadable: true, token_bad_decimals: true, unknown_token: true,
   insufficient_token: true, tx_would_fail: true, nonce_not_missing: true, price_url_not_allowed: true, price_unavailable: true, rpc_timeout: true, nonce_used: true,
-  fee_too_low: true, node_refused: true, btc_server_mismatch: true, btc_replacement_changed: true, btc_too_many_descendants: true, internal: true,
+  fee_too_low: true, node_refused: true, btc_server_mismatch: true, btc_replacement_changed: true, btc_too_many_descendants: true,
+  fee_invalid: true, fee_tip_above_max: true, fee_below_base: true, fee_absurd: true, send_nonce_used: true, send_balance_changed: true, send_would_fail: true, send_fee_too_low: true,
+  internal: true,
 } satisfies Record<ErrorReason, true>;
 
 describe('errorText', () => {

@@ -67,6 +67,14 @@ export type ErrorReason =
   | 'nonce_used'
   | 'fee_too_low'
   | 'node_refused'
+  | 'fee_invalid'
+  | 'fee_tip_above_max'
+  | 'fee_below_base'
+  | 'fee_absurd'
+  | 'send_nonce_used'
+  | 'send_balance_changed'
+  | 'send_would_fail'
+  | 'send_fee_too_low'
   | 'internal';
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -47,16 +47,48 @@ export interface ConnectedSite {
 }
 
 export interface SendQuote {
+  /** the review kept by the background: confirm signs exactly this, once, before expiresAt */
+  quoteId: string;
+  expiresAt: number;
+  /** 'eth' (the network's native coin) or the ERC-20 contract */
+  asset: string;
   from: string;
   to: string; // checksummed
-  amount: string; // base units
+  amount: string; // base units; for a native "max" send, the amount at the normal fee
+  /** a native "max" send: the amount is the balance minus the chosen fee (see maxNativeAmount) */
+  max: boolean;
   decimals: number;
   symbol: string;
   nativeSymbol: string;
   networkName: string;
   balance: string; // native, base units
   fees: Record<'slow' | 'normal' | 'fast', TxFees>;
+  /** the next block's base fee (wei), null on a legacy chain: a custom fee is checked against it */
+  baseFee: string | null;
   warnings: WarningView[];
+}
+
+/** A speed-up or cancel as it will be signed: the new fee and the one it replaces. */
+export interface ReplaceQuote {
+  quoteId: string;
+  expiresAt: number;
+  mode: 'speed_up' | 'cancel';
+  replaces: string;
+  nonce: number;
+  /** what the replacement sends: the original transfer again (speed up) or 0 to yourself (cancel) */
+  to: string | null;
+  value: string;
+  token?: { address: string; symbol: string; decimals: number; amount: string; to: string };
+  oldFees: TxFees;
+  newFees: TxFees;
+  nativeSymbol: string;
+}
+
+/** The send form as the user left it (storage.session), so a closing popup does not lose it. */
+export interface SendDraft {
+  asset: string;
+  to: string;
+  amount: string;
 }
 
 export interface Insights {
@@ -149,6 +181,8 @@ const tokenAddress = v.pipe(v.string(), v.trim(), v.maxLength(128));
 // 'cache': the kept answer if any, else a read; 'network': a read; 'block': a read because a new block came (not user activity).
 const balanceSource = v.optional(v.picklist(['cache', 'network', 'block']));
 const sendAsset = v.union([v.literal('eth'), v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))]);
+const quoteId = v.pipe(v.string(), v.maxLength(64));
+const gweiText = v.pipe(v.string(), v.trim(), v.maxLength(32));
 const txHash = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 const btcTxid = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/));
 // sat/vB; the core refuses rates below the relay floor or absurdly high with a clear message.
@@ -221,14 +255,18 @@ export const internalSchemas = {
   balances_block: empty,
   send_quote: v.strictObject({ asset: sendAsset, to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) }),
   send_confirm: v.strictObject({
-    asset: sendAsset,
-    to: v.pipe(v.string(), v.maxLength(128)),
-    amount: v.pipe(v.string(), v.maxLength(100)),
-    speed: v.picklist(['slow', 'normal', 'fast']),
+    quoteId,
+    speed: v.picklist(['slow', 'normal', 'fast', 'custom']),
+    /** gwei as decimal text; checked against the reviewed market (src/core/ethereum/send-fees.ts) */
+    custom: v.optional(v.strictObject({ maxFeeGwei: gweiText, tipGwei: v.optional(gweiText) })),
+  }),
+  send_draftGet: empty,
+  send_draftSet: v.strictObject({
+    draft: v.nullable(v.strictObject({ asset: v.union([sendAsset, v.literal('btc')]), to: v.pipe(v.string(), v.maxLength(128)), amount: v.pipe(v.string(), v.maxLength(100)) })),
   }),
   activity_list: empty,
-  activity_speedUp: v.strictObject({ hash: txHash }),
-  activity_cancel: v.strictObject({ hash: txHash }),
+  activity_replaceQuote: v.strictObject({ hash: txHash, mode: v.picklist(['speed_up', 'cancel']) }),
+  activity_replaceConfirm: v.strictObject({ quoteId }),
   activity_fillNonce: v.strictObject({ nonce: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)) }),
   tokens_lookup: v.strictObject({ address: tokenAddress }),
   tokens_add: v.strictObject({ address: tokenAddress }),
@@ -288,10 +326,12 @@ export interface InternalResults {
   balances_block: { chainId: number; block: string };
   send_quote: SendQuote;
   send_confirm: { hash: string };
+  send_draftGet: { draft: SendDraft | null };
+  send_draftSet: { draft: SendDraft | null };
   /** incoming: null when the network could not say; nonce: a gap or a stuck head, if any */
   activity_list: { items: ActivityItem[]; incoming: IncomingTransferView[] | null; nonce: NonceProblemView | null; nativeSymbol: string };
-  activity_speedUp: { hash: string };
-  activity_cancel: { hash: string };
+  activity_replaceQuote: ReplaceQuote;
+  activity_replaceConfirm: { hash: string };
   activity_fillNonce: { hash: string };
   tokens_lookup: { token: TokenView };
   tokens_add: { token: TokenView };

@@ -137,7 +137,9 @@ describe('adversarial: signing requests that drain or deceive', () => {
     const dappSent = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to: '0x5a5a' + '33'.repeat(16) + 'beef', value: '0x2' }]);
     await answer(wb.context, 'transaction', true);
     expect((await dappSent).result).toMatch(/^0x[0-9a-f]{64}$/);
-    const sent = await internal(q, 'send_confirm', { asset: 'eth', to: recipient, amount: '0.001', speed: 'normal' });
+    const quote = await internal(q, 'send_quote', { asset: 'eth', to: recipient, amount: '0.001' });
+    const quoteId = quote.ok ? (quote.result as { quoteId: string }).quoteId : '';
+    const sent = await internal(q, 'send_confirm', { quoteId, speed: 'normal' });
     expect(sent).toMatchObject({ ok: true, result: { hash: expect.stringMatching(/^0x[0-9a-f]{64}$/) as unknown } });
     // …and a look-alike of the dApp's earlier recipient is not "known" (no warning from that).
     const notKnown = await warningsFor('eth_sendTransaction', [{ from: ACCOUNT0, to: '0x5a5a' + '44'.repeat(16) + 'beef', value: '0x1' }], 'transaction');

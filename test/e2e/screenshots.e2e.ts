@@ -67,8 +67,10 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
     await internal(popup, 'tokens_add', { address: token });
     await internal(popup, 'settings_set', { prices: { enabled: true, url: feed.url, currency: 'usd' } });
     // Some history: an ETH send and a token send (mined), then a nonce gap (automine off, a tx at nonce+1 signed outside).
-    await internal(popup, 'send_confirm', { asset: 'eth', to: ACCOUNT1, amount: '1.25', speed: 'normal' });
-    await internal(popup, 'send_confirm', { asset: token, to: ACCOUNT1, amount: '20', speed: 'normal' });
+    for (const [asset, amount] of [['eth', '1.25'], [token, '20']] as const) {
+      const { quoteId } = (await internal(popup, 'send_quote', { asset, to: ACCOUNT1, amount })) as { quoteId: string };
+      await internal(popup, 'send_confirm', { quoteId, speed: 'normal' });
+    }
     await anvilRpc(anvil.url, 'evm_setAutomine', [false]);
     const latest = Number(BigInt(await anvilRpc<string>(anvil.url, 'eth_getTransactionCount', [ME, 'latest'])));
     const future = await new Wallet(ANVIL_ACCOUNTS[0].key).signTransaction({ type: 2, chainId: 31337, nonce: latest + 1, to: ACCOUNT1, value: 1n, gasLimit: 21_000n, maxFeePerGas: 10n ** 10n, maxPriorityFeePerGas: 10n ** 9n });

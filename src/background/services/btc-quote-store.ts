@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { BTC_NETWORKS } from '../../shared/messages';
-import { walletError } from '../../shared/errors';
-import { Mutex } from './mutex';
+import { QuoteStore } from './quote-store';
 import type { Store } from './store';
 
 const KEY = 'btcQuotes';
@@ -37,44 +36,15 @@ const quoteSchema = v.object({
 
 export type StoredQuote = v.InferOutput<typeof quoteSchema>;
 
-/**
- * Reviewed-but-unsigned Bitcoin sends, in storage.session (no secrets: an unsigned PSBT) so a
- * review survives the worker being stopped. Taking a quote removes it: one broadcast per review.
- */
-export class BtcQuoteStore {
-  private readonly lock = new Mutex();
-  constructor(
-    private readonly session: Store,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async put(q: Omit<StoredQuote, 'id' | 'createdAt'>): Promise<StoredQuote> {
-    return this.lock.run(async () => {
-      const stored: StoredQuote = { ...q, id: crypto.randomUUID(), createdAt: this.now() };
-      const live = (await this.read()).filter((x) => this.now() - x.createdAt < QUOTE_TTL_MS);
-      await this.session.set({ [KEY]: [...live.slice(-19), stored] });
-      return stored;
-    });
+/** Reviewed-but-unsigned Bitcoin sends (an unsigned PSBT each): one broadcast per review. */
+export class BtcQuoteStore extends QuoteStore<StoredQuote> {
+  constructor(session: Store, now: () => number = Date.now) {
+    super(session, KEY, quoteSchema, QUOTE_TTL_MS, now);
   }
 
   /** Change indexes held by the open reviews of this account and address type. */
   async reservedChange(network: StoredQuote['network'], account: number, type: 'p2wpkh' | 'p2tr'): Promise<Set<number>> {
-    const live = (await this.read()).filter((q) => this.now() - q.createdAt < QUOTE_TTL_MS && q.network === network && q.account === account && q.change?.type === type);
+    const live = (await this.liveQuotes()).filter((q) => q.network === network && q.account === account && q.change?.type === type);
     return new Set(live.map((q) => q.change!.index));
-  }
-
-  async take(id: string): Promise<StoredQuote> {
-    return this.lock.run(async () => {
-      const list = await this.read();
-      const q = list.find((x) => x.id === id);
-      await this.session.set({ [KEY]: list.filter((x) => x.id !== id && this.now() - x.createdAt < QUOTE_TTL_MS) });
-      if (!q || this.now() - q.createdAt >= QUOTE_TTL_MS) throw walletError('quote_expired', 'This review has expired or was already sent. Review the transaction again.');
-      return q;
-    });
-  }
-
-  private async read(): Promise<StoredQuote[]> {
-    const r = v.safeParse(v.array(quoteSchema), (await this.session.get<unknown>(KEY)) ?? []);
-    return r.success ? r.output : [];
   }
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { DEFAULT_BTC_NETWORK } from '../../shared/btc-networks';
 import { BTC_NETWORKS, LANGUAGES, TIP_IDS, type Settings, type TipId } from '../../shared/messages';
 import { DEFAULT_PRICE_SOURCE, PRICE_CURRENCIES } from '../../shared/prices';
+import { Mutex } from './mutex';
 import type { Store } from './store';
 
 const SETTINGS_KEY = 'settings';
@@ -17,7 +18,13 @@ const storedSchema = v.object({
   prices: v.fallback(v.object({ enabled: v.boolean(), url: v.string(), currency: v.picklist(PRICE_CURRENCIES) }), { ...DEFAULT_PRICE_SOURCE }),
 });
 
+/**
+ * Settings, dismissed tips and the selected account in storage.local. Every read-modify-write
+ * runs under one lock: two quick changes (language, then auto-lock) each read the record the
+ * other wrote, so neither is lost.
+ */
 export class SettingsService {
+  private readonly lock = new Mutex();
   constructor(private readonly local: Store) {}
 
   async get(): Promise<Settings> {
@@ -27,9 +34,11 @@ export class SettingsService {
   }
 
   async update(patch: Partial<Settings>): Promise<Settings> {
-    const next = { ...(await this.get()), ...patch };
-    await this.local.set({ [SETTINGS_KEY]: next });
-    return next;
+    return this.lock.run(async () => {
+      const next = { ...(await this.get()), ...patch };
+      await this.local.set({ [SETTINGS_KEY]: next });
+      return next;
+    });
   }
 
   async dismissedTips(): Promise<TipId[]> {
@@ -38,9 +47,11 @@ export class SettingsService {
   }
 
   async dismissTip(id: TipId): Promise<TipId[]> {
-    const next = [...new Set([...(await this.dismissedTips()), id])];
-    await this.local.set({ dismissedTips: next });
-    return next;
+    return this.lock.run(async () => {
+      const next = [...new Set([...(await this.dismissedTips()), id])];
+      await this.local.set({ dismissedTips: next });
+      return next;
+    });
   }
 
   async getSelectedAccount(): Promise<number> {

@@ -12,7 +12,7 @@ import { BtcReview } from './BtcReview';
 type Speed = 'slow' | 'normal' | 'fast' | 'custom';
 
 /** Send BTC: recipient, amount (or max), which coins (SegWit or Taproot), fee rate → review → confirm. */
-export function SendBtc({ assetSelect }: { assetSelect: ReactNode }) {
+export function SendBtc({ assetSelect, onLeave = () => navigate('/') }: { assetSelect: ReactNode; onLeave?: () => void }) {
   const t = useT();
   const id = useId();
   const [to, setTo] = useState('');
@@ -70,7 +70,7 @@ export function SendBtc({ assetSelect }: { assetSelect: ReactNode }) {
     <main className="screen" data-testid="send-screen" data-chain="btc">
       <header className="row spread">
         <h1>{t('send.title')}</h1>
-        <button type="button" onClick={() => navigate('/')}>
+        <button type="button" data-testid="send-back-button" onClick={onLeave}>
           {t('common.back')}
         </button>
       </header>

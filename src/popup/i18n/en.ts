@@ -5,6 +5,7 @@ import { enBtcSend } from './en-btc-send';
 import { enUx } from './en-ux';
 import { enWallet } from './en-wallet';
 import { enWarnings } from './en-warnings';
+import { enSend } from './en-send';
 
 export const en = {
   'app.name': 'DuoWallet',
@@ -250,6 +251,7 @@ export const en = {
   ...enWarnings,
   ...enUx,
   ...enBalances,
+  ...enSend,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { zhBtcSend } from './zh_CN-btc-send';
 import { zhUx } from './zh_CN-ux';
 import { zhWallet } from './zh_CN-wallet';
 import { zhWarnings } from './zh_CN-warnings';
+import { zhSend } from './zh_CN-send';
 
 /** 简体中文. Every key of en must be here (a test checks both ways). */
 export const zh_CN: Record<MessageKey, string> = {
@@ -250,4 +251,5 @@ export const zh_CN: Record<MessageKey, string> = {
   ...zhWarnings,
   ...zhUx,
   ...zhBalances,
+  ...zhSend,
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { InternalResult } from '../../shared/messages';
+import type { InternalResult, ReplaceQuote } from '../../shared/messages';
 import { formatUnits } from '../../shared/units';
 import { call } from '../api';
 import { FormError } from '../components/FormError';
@@ -10,6 +10,7 @@ import type { BtcSendReview } from '../../shared/btc-views';
 import { BtcActivity, BtcReplaceReview } from '../btc/BtcActivity';
 import { IncomingList } from './IncomingList';
 import { NonceNotice } from './NonceNotice';
+import { ReplaceReview } from './ReplaceReview';
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
@@ -33,9 +34,22 @@ export function Activity() {
     return () => clearInterval(timer);
   }, [load]);
 
-  const act = (p: Promise<unknown>) => p.then(load, (e: unknown) => setError(errorText(t, e)));
+  // Speed up / cancel open a review of the replacement first; nothing is signed on the first click.
+  const [ethReview, setEthReview] = useState<ReplaceQuote | null>(null);
+  const replace = (hash: string, mode: ReplaceQuote['mode']) => call('activity_replaceQuote', { hash, mode }).then(setEthReview, (e: unknown) => setError(errorText(t, e)));
   const [btcReview, setBtcReview] = useState<BtcSendReview | null>(null);
   if (btcReview) return <BtcReplaceReview review={btcReview} onDone={() => setBtcReview(null)} />;
+  if (ethReview) {
+    return (
+      <ReplaceReview
+        quote={ethReview}
+        onDone={() => {
+          setEthReview(null);
+          load();
+        }}
+      />
+    );
+  }
 
   return (
     <main className="screen" data-testid="activity-screen">
@@ -65,10 +79,10 @@ export function Activity() {
               {it.origin && <span className="muted">{t('activity.fromSite', { origin: it.origin })}</span>}
               {it.status === 'pending' && it.kind !== 'cancel' && (
                 <div className="row">
-                  <button type="button" data-testid="speed-up-button" onClick={() => void act(call('activity_speedUp', { hash: it.hash }))}>
+                  <button type="button" data-testid="speed-up-button" onClick={() => void replace(it.hash, 'speed_up')}>
                     {t('activity.speedUp')}
                   </button>
-                  <button type="button" data-testid="cancel-tx-button" onClick={() => void act(call('activity_cancel', { hash: it.hash }))}>
+                  <button type="button" data-testid="cancel-tx-button" onClick={() => void replace(it.hash, 'cancel')}>
                     {t('activity.cancel')}
                   </button>
                 </div>

@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { navigate } from '../router';
 import { PriceSettings } from './PriceSettings';
 import { RevealSeed } from './RevealSeed';
+import { AutoLockField } from './AutoLockField';
 import { ChangePassword, ExportPrivateKey, ResetWallet } from './SecuritySettings';
 
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', zh_CN: '简体中文' };
@@ -20,16 +21,20 @@ export function Settings({ onSettings, selectedAccount, onReset }: { onSettings:
     call('settings_get', {}).then(setSettings, (e: unknown) => setError(errorText(t, e)));
   }, [t]);
 
-  const update = (patch: Partial<SettingsT>) => {
+  /** Saves a change; true once the background has stored it. */
+  const update = (patch: Partial<SettingsT>): Promise<boolean> =>
     call('settings_set', patch).then(
       (s) => {
         setSettings(s);
         setError(null);
         onSettings(s);
+        return true;
       },
-      (e: unknown) => setError(errorText(t, e)),
+      (e: unknown) => {
+        setError(errorText(t, e));
+        return false;
+      },
     );
-  };
 
   return (
     <main className="screen" data-testid="settings-screen">
@@ -43,28 +48,16 @@ export function Settings({ onSettings, selectedAccount, onReset }: { onSettings:
         <section className="card stack" aria-labelledby={`${id}-general`}>
           <h2 id={`${id}-general`}>{t('settings.general')}</h2>
           <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
-          <select id={`${id}-lang`} data-testid="language-select" value={settings.language} onChange={(e) => update({ language: e.target.value as SettingsT['language'] })}>
+          <select id={`${id}-lang`} data-testid="language-select" value={settings.language} onChange={(e) => void update({ language: e.target.value as SettingsT['language'] })}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {LANGUAGE_NAMES[l]}
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-al`}>{t('settings.autoLock')}</label>
-          <input
-            id={`${id}-al`}
-            data-testid="auto-lock-input"
-            type="number"
-            min={1}
-            max={1440}
-            defaultValue={settings.autoLockMinutes}
-            onBlur={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n >= 1 && n <= 1440) update({ autoLockMinutes: n });
-            }}
-          />
+          <AutoLockField minutes={settings.autoLockMinutes} onSave={(autoLockMinutes) => update({ autoLockMinutes })} />
           <label htmlFor={`${id}-btc`}>{t('settings.btcNetwork')}</label>
-          <select id={`${id}-btc`} data-testid="btc-network-select" value={settings.btcNetwork} onChange={(e) => update({ btcNetwork: e.target.value as SettingsT['btcNetwork'] })}>
+          <select id={`${id}-btc`} data-testid="btc-network-select" value={settings.btcNetwork} onChange={(e) => void update({ btcNetwork: e.target.value as SettingsT['btcNetwork'] })}>
             {BTC_NETWORKS.map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -7,6 +7,8 @@ import { chainFacts, type ChainFacts } from './activity-chain';
 import { incomingTransfers } from './activity-incoming';
 import { signAndBroadcast } from '../eth/broadcast';
 import { feePresets } from '../eth/fee-presets';
+import { maxCost } from '../eth/tx-prepare';
+import { replacementFees } from '../../../core/ethereum/send-fees';
 import type { InternalHandler } from './types';
 
 /** Receipts of pending records decide confirmed/failed; a nonce already mined by another tx means replaced. */
@@ -64,29 +66,68 @@ export const activityList: InternalHandler<'activity_list'> = async (ctx) => {
   return { items: list, incoming, nonce, nativeSymbol: net.nativeSymbol };
 };
 
-/** At least +12.5% on both fee fields: what nodes require to accept a replacement. */
-function bumped(f: TxFees): TxFees {
-  const up = (x: string) => ((BigInt(x) * 1125n) / 1000n + 1n).toString();
-  return f.maxFeePerGas !== undefined
-    ? { ...f, maxFeePerGas: up(f.maxFeePerGas), maxPriorityFeePerGas: up(f.maxPriorityFeePerGas ?? '0') }
-    : { ...f, gasPrice: up(f.gasPrice ?? '0') };
-}
-
-async function replace(ctx: HandlerContext, hash: string, cancel: boolean): Promise<{ hash: string }> {
+/**
+ * A speed-up or cancel of a pending transaction, built but not signed: same nonce, the new fee
+ * (at least +12.5 %, at least today's fast preset) next to the one it replaces. The user
+ * confirms it on a review (activity_replaceConfirm), which signs exactly this.
+ */
+export const activityReplaceQuote: InternalHandler<'activity_replaceQuote'> = async (ctx, { hash, mode }) => {
   const { list, index, chainId, address } = await mine(ctx);
   const [rec] = (await refresh(ctx, list.filter((r) => r.hash === hash), address)).list;
   if (!rec) throw walletError('invalid_params', 'Unknown transaction');
   if (rec.status !== 'pending') throw walletError('not_pending', 'This transaction is no longer pending.');
-  const fees = bumped(cancel ? { ...rec.fees, gas: '21000' } : rec.fees);
-  const tx = cancel
-    ? { from: address, to: address, value: 0n, data: null, fees, chainId }
-    : { from: rec.from, to: rec.to, value: BigInt(rec.value), data: rec.data, fees, chainId };
-  const next = await signAndBroadcast(ctx, index, tx, { kind: cancel ? 'cancel' : 'speed_up', origin: rec.origin, replaces: rec.hash, ...(rec.token && !cancel ? { token: rec.token } : {}) });
-  return { hash: next };
-}
+  if (rec.kind === 'cancel' && mode === 'cancel') throw walletError('not_pending', 'This transaction is already a cancel.');
+  const cancel = mode === 'cancel';
+  const fast = (await feePresets(ctx.services.network, chainId)).fast;
+  const gas = cancel ? '21000' : rec.fees.gas;
+  const fees: TxFees = { gas, nonce: rec.fees.nonce, ...replacementFees(rec.fees, fast) };
+  const q = await ctx.services.ethQuotes.put({
+    kind: mode,
+    account: index,
+    chainId,
+    from: address,
+    txTo: cancel ? address : (rec.to ?? ''),
+    value: cancel ? '0' : rec.value,
+    data: cancel ? null : rec.data,
+    ...(rec.token && !cancel ? { token: rec.token } : {}),
+    gas,
+    nonce: rec.fees.nonce,
+    replaces: rec.hash,
+    origin: rec.origin,
+    fees: { ...(fees.maxFeePerGas !== undefined ? { maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas } : { gasPrice: fees.gasPrice }) },
+  });
+  const net = await ctx.services.network.current();
+  return {
+    quoteId: q.id,
+    expiresAt: ctx.services.ethQuotes.expiresAt(q),
+    mode,
+    replaces: rec.hash,
+    nonce: rec.fees.nonce,
+    to: cancel ? address : rec.to,
+    value: cancel ? '0' : rec.value,
+    ...(rec.token && !cancel ? { token: rec.token } : {}),
+    oldFees: rec.fees,
+    newFees: fees,
+    nativeSymbol: net.nativeSymbol,
+  };
+};
 
-export const activitySpeedUp: InternalHandler<'activity_speedUp'> = (ctx, { hash }) => replace(ctx, hash, false);
-export const activityCancel: InternalHandler<'activity_cancel'> = (ctx, { hash }) => replace(ctx, hash, true);
+/** Signs the reviewed replacement once, if the one it replaces is still waiting and the balance covers the new fee. */
+export const activityReplaceConfirm: InternalHandler<'activity_replaceConfirm'> = async (ctx, { quoteId }) => {
+  const q = await ctx.services.ethQuotes.take(quoteId);
+  if (q.kind === 'send') throw walletError('quote_expired', 'This review has expired or was already sent. Review it again.');
+  const { network } = ctx.services;
+  const [latestHex, balanceHex] = await Promise.all([network.rpc('eth_getTransactionCount', [q.from, 'latest'], q.chainId), network.rpc('eth_getBalance', [q.from, 'latest'], q.chainId)]).catch(() => {
+    throw walletError('rpc_unavailable', 'The network did not answer.');
+  });
+  if (typeof latestHex !== 'string' || typeof balanceHex !== 'string') throw walletError('rpc_unavailable', 'The network answered garbage.');
+  if (Number(BigInt(latestHex)) > q.nonce) throw walletError('not_pending', 'This transaction is no longer pending.');
+  const fees: TxFees = { gas: q.gas, nonce: q.nonce, ...q.fees };
+  if (maxCost(BigInt(q.value), fees) > BigInt(balanceHex)) throw walletError('insufficient_funds', 'Not enough balance for the amount plus the network fee.');
+  const tx = { from: q.from, to: q.txTo, value: BigInt(q.value), data: q.data, fees, chainId: q.chainId };
+  const hash = await signAndBroadcast(ctx, q.account, tx, { kind: q.kind, origin: q.origin, replaces: q.replaces, ...(q.token ? { token: q.token } : {}) });
+  return { hash };
+};
 
 /**
  * Fills a nonce gap: a 0-value transaction to ourselves with exactly the missing nonce, so the

@@ -1,5 +1,6 @@
 import { parseUnits } from '../../../shared/units';
 import { walletError } from '../../../shared/errors';
+import { clearSendDraft } from './send-draft';
 import type { InternalHandler } from './types';
 
 /** Review of a popup send: coins chosen, fee, change, warnings; nothing is signed yet. */
@@ -21,5 +22,9 @@ export const btcReplaceQuote: InternalHandler<'btc_replaceQuote'> = async (ctx, 
   return btc.send.quoteReplacement(await settings.getSelectedAccount(), p.txid.toLowerCase(), p.mode, p.feeRate);
 };
 
-/** Signs and broadcasts exactly what the review showed (once). */
-export const btcSendConfirm: InternalHandler<'btc_sendConfirm'> = async (ctx, p) => ctx.services.btc.send.confirm(p.quoteId);
+/** Signs and broadcasts exactly what the review showed (once); the send form's draft is done with. */
+export const btcSendConfirm: InternalHandler<'btc_sendConfirm'> = async (ctx, p) => {
+  const sent = await ctx.services.btc.send.confirm(p.quoteId);
+  await clearSendDraft(ctx);
+  return sent;
+};

@@ -1,10 +1,11 @@
 import type { InternalMethod } from '../../../shared/messages';
 import { accountsAdd } from './accounts-add';
-import { activityCancel, activityFillNonce, activityList, activitySpeedUp } from './activity';
+import { activityFillNonce, activityList, activityReplaceConfirm, activityReplaceQuote } from './activity';
 import { pricesGet } from './prices';
 import { tokensAdd, tokensLookup, tokensRemove } from './tokens';
 import { balancesAccounts, balancesBlock, balancesGet } from './balances';
 import { sendConfirm, sendQuote } from './wallet-send';
+import { sendDraftGet, sendDraftSet } from './send-draft';
 import { approvalsList, approvalsResolve } from './approvals';
 import { networksList, networksSelect } from './networks';
 import { tipsDismiss, tipsGet } from './tips';
@@ -67,9 +68,11 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   balances_block: balancesBlock,
   send_quote: sendQuote,
   send_confirm: sendConfirm,
+  send_draftGet: sendDraftGet,
+  send_draftSet: sendDraftSet,
   activity_list: activityList,
-  activity_speedUp: activitySpeedUp,
-  activity_cancel: activityCancel,
+  activity_replaceQuote: activityReplaceQuote,
+  activity_replaceConfirm: activityReplaceConfirm,
   activity_fillNonce: activityFillNonce,
   tokens_lookup: tokensLookup,
   tokens_add: tokensAdd,
