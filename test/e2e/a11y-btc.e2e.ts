@@ -108,8 +108,13 @@ describe('axe-core on the Bitcoin screens and approvals', () => {
       await popup.goto(`${wb.popupUrl}#/settings`);
       await setLanguage(popup, lang);
       await popup.goto(`${wb.popupUrl}#/sites`);
+      // The screen loads on demand and then asks for the list: count only once it has it.
+      await popup.locator('[data-testid="connected-sites-screen"][aria-busy="false"]').waitFor();
       const site = popup.locator('[data-testid="connected-site"]');
-      if (await site.count()) await site.first().getByTestId('disconnect-site-button').click();
+      if (await site.count()) {
+        await site.first().getByTestId('disconnect-site-button').click();
+        await site.first().waitFor({ state: 'detached' });
+      }
 
       const connecting = uniCall('requestAccounts');
       await audit(await approvalWindow(wb.context, '[data-kind="connect"]'), 'approval: Bitcoin connect', lang);

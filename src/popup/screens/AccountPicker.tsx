@@ -7,6 +7,7 @@ import { errorText } from '../error-text';
 import { useT } from '../i18n';
 import { useLiveBalances, type BalanceSource } from '../use-live-balances';
 import { useVisibleIndexes } from '../use-visible-indexes';
+import { MenuBackdrop } from '../components/MenuBackdrop';
 
 /**
  * The account menu: choose, add the next HD account, rename the selected one. Each account shows
@@ -42,6 +43,7 @@ export function AccountPicker({ accounts, selected, onChanged, refreshKey }: { a
       <button ref={trigger} type="button" data-testid="account-picker" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}>
         {t('accounts.picker', { name: selected.name })}
       </button>
+      {open && <MenuBackdrop onClose={() => setOpen(false)} />}
       {open && (
         <div id={`${id}-list`} className="menu" ref={menu}>
           <ul aria-label={t('accounts.listLabel')}>

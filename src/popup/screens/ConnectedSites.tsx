@@ -20,7 +20,7 @@ export function ConnectedSites() {
   useEffect(load, [load]);
 
   return (
-    <main className="screen" data-testid="connected-sites-screen">
+    <main className="screen" data-testid="connected-sites-screen" aria-busy={sites === null}>
       <header className="row spread">
         <h1>{t('sites.title')}</h1>
         <button type="button" onClick={() => navigate('/')}>

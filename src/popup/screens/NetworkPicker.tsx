@@ -5,6 +5,7 @@ import { call } from '../api';
 import { FormError } from '../components/FormError';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
+import { MenuBackdrop } from '../components/MenuBackdrop';
 
 /** EVM network and Bitcoin network in one menu; choosing an EVM network tells connected pages (chainChanged). */
 export function NetworkPicker({ btcNetwork, onChanged }: { btcNetwork: BtcNetworkId; onChanged: () => void }) {
@@ -40,6 +41,7 @@ export function NetworkPicker({ btcNetwork, onChanged }: { btcNetwork: BtcNetwor
       <button ref={trigger} type="button" data-testid="network-picker" aria-expanded={open} aria-controls={`${id}-menu`} onClick={() => setOpen(!open)}>
         {t('network.picker', { name: current?.name ?? '…', btc: btcNetwork })}
       </button>
+      {open && <MenuBackdrop onClose={() => setOpen(false)} />}
       {open && nets && (
         <div id={`${id}-menu`} className="menu">
           <ul aria-label={t('network.ethereum')}>
