@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
- * One config, four builds (chosen by --mode), because the programs need different formats:
+ * One config, five builds (chosen by --mode), because the programs need different formats:
  * - app:        popup.html (React), ES modules, code-split
+ * - boot:       popup-boot.js, a plain script popup.html runs before the app (asks for the first screen early)
  * - background: the service worker, one self-contained ES module (MV3 workers cannot import() lazily)
  * - content:    isolated-world content script, IIFE (content scripts are not modules)
  * - inpage:     MAIN-world provider, IIFE, tiny
@@ -33,10 +34,23 @@ function script(entry: string, name: string, format: 'es' | 'iife'): UserConfig 
   };
 }
 
+/**
+ * Puts popup-boot.js (built by the 'boot' mode) first in popup.html's head, as a plain script:
+ * it runs before the app's module and is not bundled into it (Vite bundles only module scripts).
+ */
+function bootScript(): Plugin {
+  return {
+    name: 'duowallet-popup-boot',
+    transformIndexHtml: (html) => html.replace('</title>', '</title>\n    <script src="./popup-boot.js"></script>'),
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'background':
       return script('src/background/index.ts', 'background', 'es');
+    case 'boot':
+      return script('src/popup/boot.ts', 'popup-boot', 'iife');
     case 'content':
       return script('src/content/index.ts', 'content', 'iife');
     case 'inpage':
@@ -46,7 +60,7 @@ export default defineConfig(({ mode }): UserConfig => {
         root: resolve(root, 'src/popup'),
         publicDir: resolve(root, 'public'),
         base: './',
-        plugins: [react()],
+        plugins: [react(), bootScript()],
         build: { outDir, emptyOutDir: true, target: 'chrome111', rollupOptions: { input: resolve(root, 'src/popup/popup.html') } },
       };
   }

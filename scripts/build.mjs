@@ -12,7 +12,7 @@ if (process.argv.includes('--local')) {
   process.env.DUOWALLET_DEFAULT_BTC = 'regtest';
 }
 
-for (const mode of ['app', 'background', 'content', 'inpage']) {
+for (const mode of ['app', 'boot', 'background', 'content', 'inpage']) {
   await build({ configFile: resolve(root, 'vite.config.ts'), mode, logLevel: quiet ? 'warn' : 'info' });
 }
 const manifest = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8'));

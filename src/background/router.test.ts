@@ -106,6 +106,8 @@ describe('routeInternal: locked and unlocked', () => {
     expect(await w.send('accounts_select', { index: 'one' })).toMatchObject({ ok: false, error: { code: -32602 } });
     expect(await w.send('wallet_revealSeed', { password: 'whatever-long' })).toMatchObject({ ok: false, error: { data: { reason: 'locked' } } });
     expect(w.touches).toEqual([]);
+    // The popup's first message: the state and settings, no accounts (there are none to show).
+    expect(await w.send('popup_open')).toMatchObject({ ok: true, result: { state: { initialized: false, unlocked: false }, settings: { language: 'en' }, home: null } });
   });
 
   describe('after import (unlocked)', () => {
@@ -119,9 +121,16 @@ describe('routeInternal: locked and unlocked', () => {
       expect(w.touches).toEqual([15]);
     });
 
+    it('popup_open carries the home screen\'s accounts in the same answer as the state', async () => {
+      const reply = await w.send('popup_open');
+      expect(reply).toMatchObject({ ok: true, result: { state: { unlocked: true }, home: { selected: 0, accounts: [{ index: 0, eth: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' }] } } });
+    });
+
     it('after wallet_lock the same method is "locked" again', async () => {
       expect(await w.send('wallet_lock')).toMatchObject({ ok: true, result: { unlocked: false } });
       expect(await w.send('accounts_list')).toMatchObject({ ok: false, error: { data: { reason: 'locked' } } });
+      // Locked: the popup still gets its state, and no addresses.
+      expect(await w.send('popup_open')).toMatchObject({ ok: true, result: { state: { initialized: true, unlocked: false }, home: null } });
       expect(await w.send('wallet_unlock', { password: 'wrong password' })).toMatchObject({ ok: false, error: { data: { reason: 'wrong_password' } } });
       expect(await w.send('wallet_unlock', { password: 'password1' })).toMatchObject({ ok: true, result: { unlocked: true } });
       expect(await w.send('accounts_list')).toMatchObject({ ok: true });

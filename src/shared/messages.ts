@@ -38,6 +38,16 @@ export interface WalletState {
   backedUp: boolean;
 }
 
+/**
+ * Everything the popup's first screen needs, in one round trip (DESIGN §8: popup first paint).
+ * `home` is there only while unlocked: the accounts and the selected one, as accounts_list.
+ */
+export interface PopupOpen {
+  state: WalletState;
+  settings: Settings;
+  home: { accounts: AccountView[]; selected: number } | null;
+}
+
 export interface ConnectedSite {
   origin: string;
   accounts: string[]; // checksummed
@@ -190,6 +200,7 @@ const feeRate = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1_000_0
 
 export const internalSchemas = {
   wallet_getState: empty,
+  popup_open: empty,
   wallet_generateMnemonic: v.strictObject({ words: v.picklist([12, 24]) }),
   wallet_create: v.strictObject({ mnemonic, password: newPassword, backedUp: v.boolean() }),
   wallet_import: v.strictObject({ mnemonic, passphrase: v.optional(v.pipe(v.string(), v.maxLength(1024))), password: newPassword }),
@@ -292,6 +303,7 @@ export const internalSchemas = {
 
 export interface InternalResults {
   wallet_getState: WalletState;
+  popup_open: PopupOpen;
   wallet_generateMnemonic: { mnemonic: string };
   wallet_create: WalletState;
   wallet_import: WalletState;

@@ -201,12 +201,13 @@ describe('adversarial: keys at rest and in memory', () => {
     };
     try {
       let count = await checkConsistent('start');
-      // accounts_add: the write is one storage.local.set of the whole record.
+      // accounts_add: the write is one storage.local.set of the whole record. A worker stopped
+      // mid-message makes sendMessage reject or, now and then, resolve with no reply at all.
       for (const delay of [0, 2, 5, 10, 25, 60]) {
         await q.evaluate(() => {
           (window as unknown as { advAdd: Promise<string> }).advAdd = chrome.runtime
             .sendMessage({ channel: 'duowallet:internal', method: 'accounts_add', params: {} })
-            .then((r: InternalReply) => (r.ok ? 'answered' : `error ${r.error.message}`), () => 'no answer');
+            .then((r: InternalReply | undefined) => (!r ? 'no answer' : r.ok ? 'answered' : `error ${r.error.message}`), () => 'no answer');
         });
         if (delay) await sleep(delay);
         await stopper.fire();
@@ -230,7 +231,7 @@ describe('adversarial: keys at rest and in memory', () => {
           ([o, n]) => {
             (window as unknown as { advPw: Promise<string> }).advPw = chrome.runtime
               .sendMessage({ channel: 'duowallet:internal', method: 'wallet_changePassword', params: { oldPassword: o, newPassword: n } })
-              .then((r: InternalReply) => (r.ok ? 'answered' : `error ${r.error.message}`), () => 'no answer');
+              .then((r: InternalReply | undefined) => (!r ? 'no answer' : r.ok ? 'answered' : `error ${r.error.message}`), () => 'no answer');
           },
           [password, next] as const,
         );

@@ -9,6 +9,12 @@ import { WalletBrowser } from './helpers/wallet-browser';
 // Reports (does not assert on time: timing belongs to the report, not to pass/fail).
 const report: string[] = [];
 
+/** Resolves with the render time of the element marked elementtiming="account-address-eth" (see Address.tsx). */
+const PAINTED = `new Promise((resolve) => new PerformanceObserver((list) => {
+  const entry = list.getEntries().find((e) => e.identifier === 'account-address-eth');
+  if (entry) resolve(entry.renderTime);
+}).observe({ type: 'element', buffered: true }))`;
+
 describe('performance report: popup with 200 accounts, bundle sizes', () => {
   let wb: WalletBrowser;
   beforeAll(async () => {
@@ -36,19 +42,31 @@ describe('performance report: popup with 200 accounts, bundle sizes', () => {
   });
 
   it('opens the home screen with 200 accounts and shows the addresses (time reported)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    const painted: number[] = [];
+    const observed: number[] = [];
+    for (let i = 0; i < 7; i++) {
       const page = await wb.context.newPage();
-      await page.goto(wb.popupUrl);
+      const cdp = await wb.context.newCDPSession(page);
+      await page.goto(wb.popupUrl, { waitUntil: 'commit' });
+      // When the browser painted the ETH address (Element Timing, the page's own clock from
+      // navigation start). Asked through CDP right after commit, so no test-driver script
+      // runs in the page while it loads.
+      const r = (await cdp.send('Runtime.evaluate', { expression: PAINTED, awaitPromise: true, returnByValue: true })) as { result: { value: number } };
+      painted.push(r.result.value);
+      // The same moment as a Playwright wait sees it: also counts the driver's round trips.
       await page.getByTestId('account-address-eth').waitFor();
-      // From navigation start to the address in the DOM, measured by the page's own clock.
-      times.push(await page.evaluate(() => performance.now()));
-      await page.getByTestId('account-picker').click();
-      expect(await page.locator('[data-testid^="account-option-"]').count()).toBe(200);
+      observed.push(await page.evaluate(() => performance.now()));
+      if (i === 6) {
+        // Once, at the end: opening the menu starts balance reads that would slow the next open.
+        await page.getByTestId('account-picker').click();
+        expect(await page.locator('[data-testid^="account-option-"]').count()).toBe(200);
+      }
       await page.close();
     }
-    times.sort((a, b) => a - b);
-    report.push(`| popup open → addresses visible, 200 accounts (median of 5, ms; budget < 200) | ${times[2]!.toFixed(0)} (min ${times[0]!.toFixed(0)}, max ${times[4]!.toFixed(0)}) |`);
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const p = mid(painted);
+    report.push(`| popup open → ETH address painted, 200 accounts (median of 7, ms; budget < 200) | ${p[3]!.toFixed(0)} (min ${p[0]!.toFixed(0)}, max ${p[6]!.toFixed(0)}) |`);
+    report.push(`| the same, as seen by a Playwright wait (adds the driver's round trips) | ${mid(observed)[3]!.toFixed(0)} |`);
   });
 
   it('reports first-screen JS size (gzip; budget < 400 KB) and inpage size (budget < 15 KB minified, i.e. under 15,000 bytes)', () => {

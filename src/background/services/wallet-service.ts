@@ -84,6 +84,7 @@ export class WalletService {
   async reset(): Promise<WalletState> {
     this.keyring.clear();
     await this.vault.lock();
+    await this.cache.clear();
     await this.resetStorage();
     await this.lockListener.onLocked();
     return this.state();

@@ -11,10 +11,11 @@ export function Address({ label, address, testid }: { label: string; address: st
       () => setCopied(false),
     );
   };
+  // elementtiming: the browser records when the address is painted (the popup-open timing in test/e2e/performance).
   return (
     <div className="address-row">
       <span className="label">{label}</span>
-      <code className="address" data-testid={testid} data-address={address}>
+      <code className="address" data-testid={testid} data-address={address} {...{ elementtiming: testid }}>
         {address}
       </code>
       <button type="button" className="small" onClick={copy} aria-label={`${t('common.copy')}: ${label}`}>

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Language } from '../../shared/messages';
 import { en, type MessageKey } from './en';
 import { zh_CN } from './zh_CN';
@@ -19,7 +19,9 @@ export function translator(lang: Language): Translate {
 const I18nContext = createContext<{ lang: Language; t: Translate }>({ lang: 'en', t: translator('en') });
 
 export function I18nProvider({ lang, children }: { lang: Language; children: ReactNode }) {
-  return <I18nContext.Provider value={{ lang, t: translator(lang) }}>{children}</I18nContext.Provider>;
+  // One `t` per language: screens that load data in an effect on `t` do not load again on every app render.
+  const value = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useT(): Translate {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AccountView, BtcNetworkId } from '../../shared/messages';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountView, BtcNetworkId, PopupOpen } from '../../shared/messages';
 import { call } from '../api';
 import { Address } from '../components/Address';
 import { FormError } from '../components/FormError';
@@ -14,10 +14,12 @@ import { BudgetAlert } from './BudgetAlert';
 import { SecurityTip } from '../components/SecurityTip';
 import browser from 'webextension-polyfill';
 
-export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: () => void; btcNetwork: BtcNetworkId; onSettingsChanged: () => void }) {
+/** `initial`: the accounts that came with the popup's first answer; without them home asks itself. */
+export function Home({ initial, onLocked, btcNetwork, onSettingsChanged }: { initial: PopupOpen['home']; onLocked: () => void; btcNetwork: BtcNetworkId; onSettingsChanged: () => void }) {
   const t = useT();
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [selected, setSelected] = useState(0);
+  const [accounts, setAccounts] = useState<AccountView[] | null>(initial?.accounts ?? null);
+  const [selected, setSelected] = useState(initial?.selected ?? 0);
+  const seeded = useRef(initial !== null);
   const [error, setError] = useState<string | null>(null);
   const [netKey, setNetKey] = useState(0);
 
@@ -30,7 +32,10 @@ export function Home({ onLocked, btcNetwork, onSettingsChanged }: { onLocked: ()
       (e: unknown) => setError(errorText(t, e)),
     );
   }, [t]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (seeded.current) seeded.current = false;
+    else load();
+  }, [load]);
 
   const lock = () => {
     call('wallet_lock', {}).then(onLocked, (e: unknown) => setError(errorText(t, e)));

@@ -15,7 +15,7 @@ interface Compiled {
 }
 
 interface SolcFixtures {
-  compileFixtureContracts(files: string[]): Record<string, Compiled>;
+  compileFixtureContracts(files: string[]): Promise<Record<string, Compiled>>;
   installMulticall3(url: string): Promise<void>;
 }
 

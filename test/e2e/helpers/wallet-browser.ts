@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_PATH, DIST, PROFILES } from './paths';
@@ -21,6 +21,7 @@ export class WalletBrowser {
 
   /** `options.args` are appended to Chromium's command line (e.g. a logging proxy); the default launch is unchanged. */
   static async launch(profileDir = WalletBrowser.newProfileDir(), options: { args?: string[] } = {}): Promise<WalletBrowser> {
+    const installs = readdirSync(profileDir).length === 0; // a new profile: the extension installs and opens onboarding
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // '--headless=new' below: the only headless mode that loads extensions
@@ -41,7 +42,22 @@ export class WalletBrowser {
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
-    return new WalletBrowser(context, profileDir, extensionId);
+    const wb = new WalletBrowser(context, profileDir, extensionId);
+    if (installs) await wb.onboardingTabOpened();
+    return wb;
+  }
+
+  /**
+   * The install opens onboarding in a tab of its own, in front of any tab opened before it. A tab
+   * behind another gets no animation frames in headless Chromium, so each Playwright click there
+   * waits ~2 s for its stability check: waiting for that tab here puts every later page in front.
+   */
+  private async onboardingTabOpened(): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (!this.context.pages().some((p) => p.url().startsWith(this.popupUrl))) {
+      if (Date.now() > deadline) throw new Error('the install did not open the onboarding tab within 15 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   get popupUrl(): string {

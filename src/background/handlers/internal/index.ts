@@ -13,6 +13,7 @@ import { insightsGet, insightsSetBudget } from './insights';
 import { networksAdd, networksRemove, networksUpdate } from './networks-edit';
 import { sitesDisconnect, sitesList } from './sites';
 import { accountsList } from './accounts-list';
+import { popupOpen } from './popup-open';
 import { accountsRename } from './accounts-rename';
 import { accountsSelect } from './accounts-select';
 import { settingsGet } from './settings-get';
@@ -35,6 +36,7 @@ import { walletChangePassword, walletExportPrivateKey, walletReset } from './wal
 /** One handler per internal method; the mapped type makes a missing one a compile error. */
 export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
   wallet_getState: walletGetState,
+  popup_open: popupOpen,
   wallet_generateMnemonic: walletGenerateMnemonic,
   wallet_create: walletCreate,
   wallet_import: walletImport,
@@ -93,6 +95,7 @@ export const internalHandlers: { [M in InternalMethod]: InternalHandler<M> } = {
 /** Methods that work while locked; everything else needs an unlocked keyring. */
 export const LOCKED_OK: ReadonlySet<InternalMethod> = new Set<InternalMethod>([
   'wallet_getState',
+  'popup_open',
   'wallet_generateMnemonic',
   'wallet_create',
   'wallet_import',
