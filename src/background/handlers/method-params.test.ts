@@ -70,6 +70,8 @@ describe('provider methods: params are parsed before anything else', () => {
     ['eth_sendTransaction', [{ from: ACCOUNT, value: '-1' }]],
     ['eth_sendTransaction', [{ from: ACCOUNT, to: ACCOUNT, chainId: '0x1' }]],
     ['eth_sendTransaction', [{ from: 'me' }]],
+    // mixed case with a wrong EIP-55 checksum (last letter's case flipped)
+    ['eth_sendTransaction', [{ from: ACCOUNT, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79c8' }]],
     ['wallet_watchAsset', { type: 'ERC721', options: {} }],
     ['wallet_requestPermissions', [{}]],
     ['wallet_revokePermissions', 'all'],

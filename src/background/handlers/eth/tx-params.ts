@@ -1,3 +1,4 @@
+import { getAddress } from 'ethers';
 import * as v from 'valibot';
 import { parseChainId, parseQuantity } from '../../../core/ethereum';
 import { invalidParams, parseParams } from '../provider-method';
@@ -37,6 +38,18 @@ export interface TxRequest {
   chainId?: bigint;
 }
 
+/**
+ * The EIP-55 form the approval shows. A mixed-case address whose checksum is wrong is refused:
+ * it is a mistyped or tampered address, and sending there would lose the funds.
+ */
+function checksummed(name: string, addr: string): string {
+  try {
+    return getAddress(addr);
+  } catch {
+    throw invalidParams(`Invalid ${name} address: bad EIP-55 checksum`);
+  }
+}
+
 /** eth_sendTransaction params, every quantity strictly parsed (a bad one is -32602). */
 export function parseTxRequest(params: unknown): TxRequest {
   const [tx] = parseParams(txSchema, params, 'eth_sendTransaction');
@@ -52,7 +65,7 @@ export function parseTxRequest(params: unknown): TxRequest {
   const nonce = q('nonce', tx.nonce);
   if (nonce !== undefined && nonce > BigInt(Number.MAX_SAFE_INTEGER)) throw invalidParams('nonce too large');
   const data = tx.data ?? tx.input ?? null;
-  const out: TxRequest = { from: tx.from, to: tx.to ?? null, value: q('value', tx.value) ?? 0n, data: data === '0x' ? null : data };
+  const out: TxRequest = { from: checksummed('from', tx.from), to: tx.to ? checksummed('to', tx.to) : null, value: q('value', tx.value) ?? 0n, data: data === '0x' ? null : data };
   const gas = q('gas', tx.gas ?? tx.gasLimit);
   if (gas !== undefined) out.gas = gas;
   const gasPrice = q('gasPrice', tx.gasPrice);
