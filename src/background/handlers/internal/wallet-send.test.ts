@@ -90,7 +90,10 @@ describe('send: sign exactly the reviewed quote (anvil)', () => {
   it('fee presets from anvil\'s own eth_feeHistory: max fee = 2 × the next block\'s base fee + tip', async () => {
     await rpc('anvil_setNextBlockBaseFeePerGas', ['0x77359400']); // 2 gwei for the next block
     await rpc('evm_mine');
-    const next = BigInt((await rpc<{ baseFeePerGas: string[] }>('eth_feeHistory', ['0x1', 'latest', []])).baseFeePerGas[1]!);
+    // anvil indexes a mined block's fees in the background: wait until its history has the block and the next base fee.
+    let history: string[] = [];
+    await expect.poll(async () => (history = (await rpc<{ baseFeePerGas: string[] }>('eth_feeHistory', ['0x1', 'latest', []])).baseFeePerGas).length).toBe(2);
+    const next = BigInt(history[1]!);
     const m = await feeMarket(services.network, CHAIN);
     expect(m.baseFee).toBe(next);
     for (const s of ['slow', 'normal', 'fast'] as const) {
