@@ -385,7 +385,8 @@ describe('adversarial: origins, messages and the approval window', () => {
     //    there): the top !== self guard keeps it from rendering. Control: the same injection
     //    at top level renders.
     const html = await host.evaluate(() => fetch('/popup.html').then((r) => r.text()));
-    const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1];
+    // The app's module (popup.html also runs a small plain boot script before it).
+    const script = /<script type="module"[^>]+src="([^"]+)"/.exec(html)?.[1];
     expect(script).toBeTruthy();
     await host.evaluate((src) => {
       const f = document.createElement('iframe');
