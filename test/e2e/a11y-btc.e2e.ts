@@ -7,10 +7,10 @@ import { btcAddress, REGTEST } from '../fixtures/regtest/phrase-addresses';
 import { audit as auditWith, LANGS, setLanguage, type Lang } from './helpers/a11y-audit';
 import { answer, approvalWindow } from './helpers/approval';
 import { AxeSummary } from './helpers/axe';
-import { ABANDON, addresses, expectScreen, importWallet } from './helpers/flows';
+import { ABANDON, addresses, launchWithWallet } from './helpers/flows';
 import { servePages, type Service } from './helpers/local-services';
 import { startRegtest } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 /**
  * axe-core on the Bitcoin screens and approvals (en + zh_CN, light + dark) with a funded
@@ -40,10 +40,7 @@ describe('axe-core on the Bitcoin screens and approvals', () => {
   beforeAll(async () => {
     esplora = await startRegtest();
     pages = await servePages();
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, ABANDON);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(ABANDON));
     me = await addresses(popup);
     esplora.fund(me.p2wpkh, 800_000n, { mine: true });
     esplora.fund(me.p2tr, 50_000n, { mine: true });

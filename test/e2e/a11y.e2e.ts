@@ -6,7 +6,7 @@ import { audit as auditWith, LANGS, setLanguage, type Lang } from './helpers/a11
 import { internal } from './helpers/adversarial';
 import { expectErrorAnnounced, expectSeedReadAloud } from './helpers/aria';
 import { AxeSummary, runAxe } from './helpers/axe';
-import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock } from './helpers/flows';
+import { ABANDON, ABANDON_ADDRESSES, expectScreen, importWallet, PASSWORD, unlock, launchWithWallet } from './helpers/flows';
 import { startHangingRpc } from './helpers/hanging-rpc';
 import { servePages, type Service } from './helpers/local-services';
 import { rpc } from './helpers/rpc';
@@ -381,10 +381,8 @@ describe('text scaled to 200 % at 360×600', () => {
 
   beforeAll(async () => {
     pages = await servePages();
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, ABANDON);
-    await expectScreen(popup, 'home-screen');
+    const { wb: launched, popup } = await launchWithWallet(ABANDON);
+    wb = launched;
     await popup.close();
     dapp = await wb.context.newPage();
     await dapp.goto(`${pages.url}dapp/index.html`);

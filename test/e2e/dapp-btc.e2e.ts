@@ -7,10 +7,10 @@ import type { RegtestEsplora } from '../fixtures/regtest';
 import { btcAddress, REGTEST } from '../fixtures/regtest/phrase-addresses';
 import { answer, answered, approvalWindow } from './helpers/approval';
 import { buildBtcDapp } from './helpers/fixtures-build';
-import { ABANDON, addresses, expectScreen, importWallet, pickBtcNetwork } from './helpers/flows';
+import { ABANDON, addresses, expectScreen, pickBtcNetwork, launchWithWallet } from './helpers/flows';
 import { servePages, type Service } from './helpers/local-services';
 import { startRegtest } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 // Bitcoin dApps in the three dialects against the regtest Esplora TEST FIXTURE: sats-connect's
 // real request() (bundled page), a UniSat-style page, Leather-style request(). PSBTs are built
@@ -53,10 +53,8 @@ describe('Bitcoin dApps: sats-connect, UniSat-style and Leather-style on the reg
     await buildBtcDapp();
     esplora = await startRegtest();
     pages = await servePages();
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, ABANDON);
-    await expectScreen(popup, 'home-screen');
+    const { wb: launched, popup } = await launchWithWallet(ABANDON);
+    wb = launched;
     me = await addresses(popup);
     await popup.close();
     esplora.fund(me.p2wpkh, 500_000n, { mine: true });

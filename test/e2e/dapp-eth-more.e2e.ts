@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, approvalWindow, warningsOf } from './helpers/approval';
-import { expectScreen, importWallet, unlock } from './helpers/flows';
+import { expectScreen, unlock, launchWithWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 import { rpc } from './helpers/rpc';
 import { deployTestToken } from './helpers/erc20';
 import { anvilRpc } from './helpers/anvil-rpc';
@@ -28,10 +28,8 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
       await second.stop();
       await legacy.stop();
     };
-    wb = await WalletBrowser.launch();
-    const popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    const { wb: launched, popup } = await launchWithWallet(JUNK);
+    wb = launched;
     await popup.getByTestId('network-picker').click();
     await popup.getByTestId('network-option-eth-31337').click();
     await popup.close();

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { btcAddress } from '../fixtures/regtest/phrase-addresses';
-import { ABANDON, ABANDON_REGTEST, addresses, expectScreen, importWallet, storedVault, unlock } from './helpers/flows';
+import { ABANDON, ABANDON_REGTEST, addresses, expectScreen, storedVault, unlock, launchWithWallet } from './helpers/flows';
 import { WalletBrowser } from './helpers/wallet-browser';
 
 describe('lock, unlock, worker restarts and browser restarts', () => {
   let wb: WalletBrowser;
   beforeAll(async () => {
-    wb = await WalletBrowser.launch();
-    const page = await wb.openPopup();
-    await importWallet(page, ABANDON);
-    await expectScreen(page, 'home-screen');
+    const { wb: launched, popup: page } = await launchWithWallet(ABANDON);
+    wb = launched;
     await page.close();
   });
   afterAll(async () => {

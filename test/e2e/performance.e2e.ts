@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ABANDON, expectScreen, importWallet } from './helpers/flows';
+import { ABANDON, launchWithWallet } from './helpers/flows';
 import { DIST } from './helpers/paths';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 // Reports (does not assert on time: timing belongs to the report, not to pass/fail).
 const report: string[] = [];
@@ -18,10 +18,8 @@ const PAINTED = `new Promise((resolve) => new PerformanceObserver((list) => {
 describe('performance report: popup with 200 accounts, bundle sizes', () => {
   let wb: WalletBrowser;
   beforeAll(async () => {
-    wb = await WalletBrowser.launch();
-    const page = await wb.openPopup();
-    await importWallet(page, ABANDON);
-    await expectScreen(page, 'home-screen');
+    const { wb: launched, popup: page } = await launchWithWallet(ABANDON);
+    wb = launched;
     // 199 more accounts through the same message the account picker sends.
     const added = await page.evaluate(async () => {
       let n = 0;

@@ -7,11 +7,11 @@ import { startPriceFeed } from '../fixtures/price-feed/server';
 import { approvalWindow } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS } from './helpers/anvil-rpc';
 import { deployTestToken, transferToken } from './helpers/erc20';
-import { expectScreen, importWallet } from './helpers/flows';
+import { expectScreen, launchWithWallet } from './helpers/flows';
 import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
 import { startChainAndPages, startRegtest } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 /**
  * Screenshots of the main screens at the popup's 360×600, in English and 简体中文, light and
@@ -59,10 +59,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
     };
     token = await deployTestToken(anvil.url, { name: 'Test Token', symbol: 'TST', decimals: 6, supply: 10n ** 12n, holder: ANVIL_ACCOUNTS[9].address });
     await transferToken(anvil.url, token, ANVIL_ACCOUNTS[9].address, ME, 1250n * 10n ** 6n);
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(JUNK));
     esplora.fund((await popup.getByTestId('account-address-btc-p2wpkh').getAttribute('data-address'))!, 12_345_678n, { mine: true });
     await internal(popup, 'tokens_add', { address: token });
     await internal(popup, 'settings_set', { prices: { enabled: true, url: feed.url, currency: 'usd' } });

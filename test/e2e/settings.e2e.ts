@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, expectScreen, importWallet, storedVault, unlock } from './helpers/flows';
-import { WalletBrowser } from './helpers/wallet-browser';
+import { PASSWORD, expectScreen, storedVault, unlock, launchWithWallet } from './helpers/flows';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const KEY0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -16,10 +16,8 @@ interface Alarm {
 describe('settings: language, auto-lock, export key, change password, reset', () => {
   let wb: WalletBrowser;
   beforeAll(async () => {
-    wb = await WalletBrowser.launch();
-    const page = await wb.openPopup();
-    await importWallet(page, JUNK);
-    await expectScreen(page, 'home-screen');
+    const { wb: launched, popup: page } = await launchWithWallet(JUNK);
+    wb = launched;
     await page.close();
   });
   afterAll(async () => {

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFeeEstimates, type RegtestEsplora } from '../fixtures/regtest';
 import { btcAddress, btcKey, REGTEST } from '../fixtures/regtest/phrase-addresses';
-import { ABANDON, addresses, expectScreen, importWallet } from './helpers/flows';
+import { ABANDON, addresses, launchWithWallet } from './helpers/flows';
 import { startRegtest } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 // Bitcoin in the popup against the regtest Esplora TEST FIXTURE (which validates every
 // broadcast with @scure/btc-signer, BIP125 included): balance, receive, send with review,
@@ -27,10 +27,7 @@ describe('Bitcoin in the popup on the regtest fixture', () => {
 
   beforeAll(async () => {
     esplora = await startRegtest();
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, ABANDON);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(ABANDON));
     me = await addresses(popup);
   }, 120_000);
 

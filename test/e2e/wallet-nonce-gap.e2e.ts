@@ -2,9 +2,9 @@ import { Wallet } from 'ethers';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anvilRpc, ANVIL_ACCOUNTS } from './helpers/anvil-rpc';
-import { expectScreen, importWallet } from './helpers/flows';
+import { launchWithWallet } from './helpers/flows';
 import { startChainAndPages } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 /**
  * A nonce gap on our own account: with automine off, a transaction with a future nonce is
@@ -28,10 +28,7 @@ describe('Activity: a stuck nonce gap is detected and fixed', () => {
       await pages.stop();
       await anvil.stop();
     };
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(JUNK));
   }, 60_000);
 
   afterAll(async () => {

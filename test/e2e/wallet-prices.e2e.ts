@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPriceFeed, type PriceFeed } from '../fixtures/price-feed/server';
-import { expectScreen, importWallet } from './helpers/flows';
+import { launchWithWallet } from './helpers/flows';
 import { startChainAndPages, startRegtest } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 /**
  * The optional price source: off by default (nothing fetched, no total), turned on in
@@ -28,10 +28,7 @@ describe('fiat totals with an optional price source (off by default)', () => {
       await esplora.stop();
       await feed.stop();
     };
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(JUNK));
   }, 60_000);
 
   afterAll(async () => {

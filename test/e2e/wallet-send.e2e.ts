@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answered } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS, waitReceipt } from './helpers/anvil-rpc';
 import { isBlocking, runAxe } from './helpers/axe';
-import { expectScreen, importWallet } from './helpers/flows';
+import { expectScreen, launchWithWallet } from './helpers/flows';
 import { ROOT } from './helpers/paths';
 import { rpc } from './helpers/rpc';
 import { startChainAndPages } from './helpers/servers';
 import { startUnreliableRpc } from './helpers/unreliable-rpc';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 const JUNK = 'test test test test test test test test test test test junk';
 const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -78,10 +78,7 @@ describe('the everyday wallet on anvil: balance, send, receive, activity, speed 
       await pages.stop();
       await anvil.stop();
     };
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(JUNK));
     // The onboarding tab the install opened sits in front; a page behind it gets its animation
     // frames throttled, and every click's stability check then waits ~2 s.
     await popup.bringToFront();

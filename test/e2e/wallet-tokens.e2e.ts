@@ -5,10 +5,10 @@ import { answer } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS } from './helpers/anvil-rpc';
 import { balanceOf, deployRevertingToken, deployTestToken, installMulticall3, transfersIn, transferToken } from './helpers/erc20';
 import { MULTICALL3_ADDRESS } from '../../src/core/ethereum/balances';
-import { expectScreen, importWallet } from './helpers/flows';
+import { expectScreen, launchWithWallet } from './helpers/flows';
 import { rpc } from './helpers/rpc';
 import { startChainAndPages } from './helpers/servers';
-import { WalletBrowser } from './helpers/wallet-browser';
+import type { WalletBrowser } from './helpers/wallet-browser';
 
 /**
  * ERC-20 on anvil with tokens compiled from test/fixtures/contracts at test time: add a token
@@ -46,10 +46,7 @@ describe('ERC-20 tokens on anvil: add, balance, send, incoming, bad contracts', 
     liar = await deployTestToken(anvilUrl, { name: 'Liar', symbol: 'LIE', decimals: 77, supply: 1n, holder: ME });
     reverting = await deployRevertingToken(anvilUrl);
     incomingHash = await transferToken(anvilUrl, token, ISSUER, ME, 1000n * TST);
-    wb = await WalletBrowser.launch();
-    popup = await wb.openPopup();
-    await importWallet(popup, JUNK);
-    await expectScreen(popup, 'home-screen');
+    ({ wb, popup } = await launchWithWallet(JUNK));
     dapp = await wb.context.newPage();
     await dapp.goto(`${pages.url}dapp/index.html`);
   }, 120_000);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BtcOverview } from '../../shared/btc-views';
 import { call } from '../api';
 import { useT } from '../i18n';
+import { usePolling } from '../use-polling';
 import { btc } from './format';
 
 const REFRESH_MS = 10_000;
@@ -11,24 +12,19 @@ export function BtcBalanceCard({ refreshKey }: { refreshKey: string }) {
   const t = useT();
   const [o, setO] = useState<BtcOverview | null>(null);
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
+  usePolling(
+    (live) =>
       call('btc_overview', {}).then(
         (r) => {
-          if (!live) return;
+          if (!live()) return;
           setO(r);
           setFailed(r.balance === null);
         },
-        () => live && setFailed(true),
-      );
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [refreshKey]);
+        () => live() && setFailed(true),
+      ),
+    REFRESH_MS,
+    refreshKey,
+  );
 
   const b = o?.balance;
   const pending = b && BigInt(b.unconfirmed) !== 0n;

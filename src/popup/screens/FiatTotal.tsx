@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { fiatTotal, type Holding } from '../../core/prices/simple-price';
 import type { PriceAnswer } from '../../shared/prices';
 import { call } from '../api';
 import { useLang, useT } from '../i18n';
+import { usePolling } from '../use-polling';
 
 const REFRESH_MS = 60_000;
 
@@ -16,12 +17,11 @@ export function FiatTotal({ native, refreshKey }: { native: Holding | null; refr
   const t = useT();
   const lang = useLang();
   const [s, setS] = useState<State>({ kind: 'off' });
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
+  usePolling(
+    async (live) => {
       try {
         const answer = await call('prices_get', {});
-        if (!answer.enabled) return live && setS({ kind: 'off' });
+        if (!answer.enabled) return live() && setS({ kind: 'off' });
         let btcSats: string | null = null;
         let btcFailed = false;
         if (answer.rates['BTC'] !== undefined) {
@@ -29,18 +29,14 @@ export function FiatTotal({ native, refreshKey }: { native: Holding | null; refr
           btcSats = o?.balance?.total ?? null;
           btcFailed = btcSats === null;
         }
-        if (live) setS({ kind: 'ok', answer, btcSats, btcFailed });
+        if (live()) setS({ kind: 'ok', answer, btcSats, btcFailed });
       } catch {
-        if (live) setS({ kind: 'failed' });
+        if (live()) setS({ kind: 'failed' });
       }
-    };
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [refreshKey]);
+    },
+    REFRESH_MS,
+    refreshKey,
+  );
 
   if (s.kind === 'off') return null;
   if (s.kind === 'failed') {

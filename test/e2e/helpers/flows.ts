@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { btcAddress } from '../../fixtures/regtest/phrase-addresses';
+import { WalletBrowser } from './wallet-browser';
 
 export const PASSWORD = 'correct horse battery';
 /** BIP84/BIP86 test vector phrase; its addresses are published in both BIPs. */
@@ -53,4 +54,13 @@ export async function expectScreen(page: Page, id: 'onboarding-screen' | 'unlock
 /** Reads chrome.storage.local from the service worker: what is on disk for the vault. */
 export async function storedVault(page: Page): Promise<string | undefined> {
   return page.evaluate(async () => (await chrome.storage.local.get('vault'))['vault'] as string | undefined);
+}
+
+/** A new browser whose wallet is imported from `mnemonic`, with the popup on the home screen. */
+export async function launchWithWallet(mnemonic: string, password = PASSWORD): Promise<{ wb: WalletBrowser; popup: Page }> {
+  const wb = await WalletBrowser.launch();
+  const popup = await wb.openPopup();
+  await importWallet(popup, mnemonic, password);
+  await expectScreen(popup, 'home-screen');
+  return { wb, popup };
 }
