@@ -4,6 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 
+// Always React's production build. Vite keeps a NODE_ENV it inherits, and one inherited
+// from a test runner ('test') silently shipped React's development build (2.5× the bytes).
+process.env.NODE_ENV = 'production';
+
 const root = resolve(import.meta.dirname, '..');
 const quiet = process.argv.includes('--quiet');
 // --local: the wallet starts on Localhost 8545 (chain 31337) and Bitcoin regtest instead of mainnets.
