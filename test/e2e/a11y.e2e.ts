@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, approvalWindow } from './helpers/approval';
+import { answer, approvalWindow, untilArmed } from './helpers/approval';
 import { audit as auditWith, LANGS, setLanguage, type Lang } from './helpers/a11y-audit';
 import { internal } from './helpers/adversarial';
 import { expectErrorAnnounced, expectSeedReadAloud } from './helpers/aria';
@@ -230,7 +230,7 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation (en + zh_CN, li
   /** Answers by click after the 500 ms guard; returns once the request has left the window (or it closed). */
   async function respond(win: Page, approve: boolean) {
     const id = await win.getByTestId('approval-screen').getAttribute('data-approval-id');
-    await win.waitForTimeout(600);
+    await untilArmed(win);
     // The window closes once its last request is answered, possibly during the click: that is success.
     await win
       .getByTestId(approve ? 'approve-button' : 'reject-button')

@@ -480,7 +480,7 @@ describe('adversarial: origins, messages and the approval window', () => {
     }
     expect(proven, `no click landed within 500 ms of the request showing (${timings.join(', ')}): machine too slow to test`).toBe(true);
     await dapp.close();
-    await annotate(`first click after the request showed (upper bound): ${timings.join(', ')}; ignored, request stayed pending; a click after 600 ms approved it`);
+    await annotate(`first click after the request showed (upper bound): ${timings.join(', ')}; ignored, request stayed pending; a click once the buttons were armed (500 ms) approved it`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { recoverPersonalSignature } from '@metamask/eth-sig-util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalWindow } from './helpers/approval';
+import { approvalWindow, untilArmed } from './helpers/approval';
 import { ABANDON, ABANDON_ADDRESSES, expectScreen, PASSWORD } from './helpers/flows';
 import { focused, focusOutline, tabTo } from './helpers/keyboard';
 import { servePages, type Service } from './helpers/local-services';
@@ -114,7 +114,7 @@ describe('keyboard only: import → lock → unlock → connect → sign', () =>
 
     const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="connect"]');
     const id = await win.getByTestId('approval-screen').getAttribute('data-approval-id');
-    await win.waitForTimeout(600); // the 500 ms guard against instant answers
+    await untilArmed(win);
     await tabTo(win, 'approve-button');
     await expectVisibleFocus(win, 'approve-button');
     await pressAnswering(win, 'Enter');
@@ -127,7 +127,7 @@ describe('keyboard only: import → lock → unlock → connect → sign', () =>
     await dapp.keyboard.press('Enter');
     const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="personal_sign"]');
     const id = await win.getByTestId('approval-screen').getAttribute('data-approval-id');
-    await win.waitForTimeout(600);
+    await untilArmed(win);
 
     await win.keyboard.press('Escape');
     await win.getByTestId('reject-confirm').waitFor();
@@ -163,7 +163,7 @@ describe('keyboard only: import → lock → unlock → connect → sign', () =>
     if ((await focused(dapp)) !== '#sign') await tabTo(dapp, '#sign'); // focus stayed on the button pressed last
     await dapp.keyboard.press('Enter');
     const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="personal_sign"]');
-    await win.waitForTimeout(600);
+    await untilArmed(win);
     await win.keyboard.press('Escape');
     await expect.poll(() => focused(win)).toBe('reject-confirm-button');
     await pressAnswering(win, 'Enter');

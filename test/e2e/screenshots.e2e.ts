@@ -4,7 +4,7 @@ import { Wallet } from 'ethers';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPriceFeed } from '../fixtures/price-feed/server';
-import { approvalWindow } from './helpers/approval';
+import { approvalWindow, untilArmed } from './helpers/approval';
 import { anvilRpc, ANVIL_ACCOUNTS } from './helpers/anvil-rpc';
 import { deployTestToken, transferToken } from './helpers/erc20';
 import { expectScreen, launchWithWallet } from './helpers/flows';
@@ -153,7 +153,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
           await c.emulateMedia({ colorScheme: scheme });
           await c.setViewportSize({ width: 360, height: 600 });
           await shoot(c, lang, scheme, 'approval-connect');
-          await c.waitForTimeout(600);
+          await untilArmed(c);
           await c.getByTestId('approve-button').click().catch(() => undefined);
           await connected;
         }
@@ -166,7 +166,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
         await win.emulateMedia({ colorScheme: scheme });
         await win.setViewportSize({ width: 360, height: 600 });
         await shoot(win, lang, scheme, 'approval-transaction');
-        await win.waitForTimeout(600);
+        await untilArmed(win);
         await win.getByTestId('reject-button').click().catch(() => undefined);
         expect((await pending).error?.code).toBe(4001);
 
@@ -184,7 +184,7 @@ describe('screenshots of the main screens (en, zh_CN × light, dark)', () => {
         await warned.emulateMedia({ colorScheme: scheme });
         await warned.setViewportSize({ width: 360, height: 600 });
         await shoot(warned, lang, scheme, 'approval-warnings');
-        await warned.waitForTimeout(600);
+        await untilArmed(warned);
         await warned.getByTestId('reject-button').click().catch(() => undefined);
         expect((await risky).error?.code).toBe(4001);
       });

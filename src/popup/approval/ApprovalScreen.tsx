@@ -63,7 +63,12 @@ export function ApprovalScreen() {
 function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; position: { n: number; total: number }; onAnswered: (id: string) => void }) {
   const t = useT();
   const id = useId();
-  const shownAt = useRef(performance.now());
+  // Buttons stay inert until the guard has passed; data-armed says so to tests and tools.
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setArmed(true), CLICK_GUARD_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const decisionRef = useRef<() => ApprovalDecision | null>(() => ({ approve: true }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -92,7 +97,7 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
   }, [confirmReject]);
 
   const answer = (approve: boolean) => {
-    if (performance.now() - shownAt.current < CLICK_GUARD_MS) return;
+    if (!armed) return;
     let decision: ApprovalDecision = { approve: false };
     if (approve) {
       const d = decisionRef.current();
@@ -110,7 +115,7 @@ function ApprovalCard({ approval, position, onAnswered }: { approval: Approval; 
   };
 
   return (
-    <main className="screen" data-testid="approval-screen" data-approval-id={approval.id}>
+    <main className="screen" data-testid="approval-screen" data-approval-id={approval.id} data-armed={armed}>
       <header className="stack">
         <span className="muted">{position.total > 1 ? t('approval.queue', position) : t('approval.title')}</span>
         <div className="row">

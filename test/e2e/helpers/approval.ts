@@ -24,12 +24,16 @@ export async function approvalWindow(context: BrowserContext, selector = '[data-
   throw new Error(`no approval window showing ${selector}`);
 }
 
+/** Until the shown request's buttons take clicks (they ignore them for 500 ms after it shows, against click-jacking). */
+export async function untilArmed(page: Page): Promise<void> {
+  await page.locator('[data-testid="approval-screen"][data-armed="true"]').waitFor({ timeout: 15_000 });
+}
+
 /** Waits for a request of this kind in the approval window, then answers it. */
 export async function answer(context: BrowserContext, kind: string, approve: boolean): Promise<Page> {
   const page = await approvalWindow(context, `[data-testid="approval-kind"][data-kind="${kind}"]`);
   const id = await page.getByTestId('approval-screen').getAttribute('data-approval-id');
-  // The buttons ignore clicks for 500 ms after a request shows (anti click-jacking).
-  await page.waitForTimeout(600);
+  await untilArmed(page);
   // The background closes the window once its last request is answered, so the click may
   // outlive the page; that is the success case, not an error.
   await page
