@@ -20,6 +20,13 @@ describe('BIP32 test vectors via @scure/bip32 (the library HdKeyring wraps)', ()
   }
 });
 
+describe('BIP32 test vector 5: invalid extended keys are refused', () => {
+  it('has all 16 of the BIP', () => expect(bip32.invalid).toHaveLength(16));
+  it.each(bip32.invalid)('$reason: $key', ({ key }) => {
+    expect(() => HDKey.fromExtendedKey(key)).toThrow();
+  });
+});
+
 // Every non-hardened step of the official chains, derived from the parent
 // *xpub* with our fast CKDpub, must give the child key of the next xpub.
 const publicSteps = vectors.flatMap((v) =>
