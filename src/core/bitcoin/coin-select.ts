@@ -171,17 +171,29 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
   const pool = coins.filter((c) => c.eff > 0).sort((a, b) => b.eff - a.eff || a.fee - b.fee);
   const n = pool.length;
   // Flat typed arrays: this loop runs up to 100,000 times per selection.
-  const effs = Float64Array.from(pool, (c) => c.eff);
-  const values = Float64Array.from(pool, (c) => c.value);
-  const weights = Float64Array.from(pool, (c) => c.weight);
-  const wastes = Float64Array.from(pool, (c) => c.waste);
+  const effs = new Float64Array(n);
+  const values = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const wastes = new Float64Array(n);
+  pool.forEach((c, k) => {
+    effs[k] = c.eff;
+    values[k] = c.value;
+    weights[k] = c.weight;
+    wastes[k] = c.waste;
+  });
+  const { amount, costOfChange } = t;
   const rateMilli = Math.round(t.rate * 1000);
+  // A whole sat/vB rate (the usual case) makes the fee one integer product: no division in the loop.
+  const wholeRate = rateMilli % 1000 === 0 ? rateMilli / 1000 : 0;
   // Weight of everything but the inputs with a 1-byte input count (< 253 inputs). The look-ahead
   // bound uses it too: the smallest overhead, so the bound never prunes a real match.
   const baseWeight = overheadWeight(1, t.nOut) + t.outWeight;
-  const floatTarget = t.amount + (baseWeight * t.rate) / 4;
-  let available = effs.reduce((s, e) => s + e, 0);
-  if (n === 0 || available < floatTarget) return null;
+  const floatTarget = amount + (baseWeight * t.rate) / 4;
+  // What the coins not yet decided on could still add: the suffix sum from the next index.
+  // Read, not kept up to date, so a backtrack is O(1) instead of a walk back over the omitted.
+  const rest = new Float64Array(n + 1);
+  for (let k = n - 1; k >= 0; k--) rest[k] = rest[k + 1]! + effs[k]!;
+  if (n === 0 || rest[0]! < floatTarget) return null;
   const feeIsHigh = wastes[0]! > 0;
   const selection = new Int32Array(n);
   let depth = 0;
@@ -195,14 +207,15 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
   let i = 0;
   for (let tries = 0; tries < maxTries; tries++, i++) {
     let backtrack = false;
-    if (eff + available < floatTarget || (waste > bestWaste && feeIsHigh)) {
+    if (eff + rest[i]! < floatTarget || (waste > bestWaste && feeIsHigh)) {
       backtrack = true;
     } else if (depth > 0) {
       // The input-count varint grows from 1 to 3 bytes at 253 inputs.
       const base = depth < 0xfd ? baseWeight : overheadWeight(depth, t.nOut) + t.outWeight;
-      const fee = Math.ceil((Math.ceil((base + weight) / 4) * rateMilli) / 1000);
-      const excess = value - t.amount - fee;
-      if (excess > t.costOfChange) {
+      const vsize = (base + weight + 3) >> 2; // ceil(weight / 4); weights are integers far below 2^31
+      const fee = wholeRate ? vsize * wholeRate : Math.ceil((vsize * rateMilli) / 1000);
+      const excess = value - amount - fee;
+      if (excess > costOfChange) {
         backtrack = true;
       } else if (excess >= 0) {
         // Equal waste (every input costs the same now and later at the long-term rate): the
@@ -217,9 +230,8 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
     }
     if (backtrack) {
       if (depth === 0) break;
-      // Give back the coins omitted after the last included one, then omit that one instead.
-      const last = selection[depth - 1]!;
-      for (i--; i > last; i--) available += effs[i]!;
+      // Back to the last included coin, and omit it instead.
+      i = selection[depth - 1]!;
       eff -= effs[i]!;
       value -= values[i]!;
       weight -= weights[i]!;
@@ -227,7 +239,6 @@ function branchAndBound(coins: readonly Candidate[], t: BnbTarget, maxTries = 10
       depth--;
     } else {
       if (i >= n) break; // unreachable: the look-ahead bound backtracks first
-      available -= effs[i]!;
       // Omitting a coin and then including an identical one is a branch already explored.
       const sameAsOmittedPrev =
         depth > 0 && selection[depth - 1] !== i - 1 && values[i - 1] === values[i] && weights[i - 1] === weights[i];
