@@ -42,6 +42,14 @@ export interface DecodedCallView {
   name: string;
   selector: string;
   args: { name: string; type: string; value: string }[];
+  /** The argument that is an amount of the called token, in words the user reads. */
+  amount?: {
+    arg: string;
+    /** 2^255 or more: an "infinite" allowance */
+    unlimited: boolean;
+    /** From the user's token list, else from the contract itself; null when neither answered. */
+    token: { symbol: string; decimals: number } | null;
+  };
 }
 
 export interface TxFees {

@@ -148,6 +148,29 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     expect((await rpc(dapp, 'wallet_watchAsset', { type: 'ERC721', options: {} })).error?.code).toBe(-32602);
   });
 
+  it('a token call shows its amount in the token\'s units: from the token list, else from the contract; an infinite allowance as unlimited', async () => {
+    const word = (hex: string) => hex.replace(/^0x/, '').toLowerCase().padStart(64, '0');
+    const amountShown = async (to: string, data: string) => {
+      const pending = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to, data }]);
+      const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="transaction"]');
+      const text = await win.getByTestId('tx-call-amount').textContent();
+      await answer(wb.context, 'transaction', false);
+      expect((await pending).error?.code).toBe(4001);
+      return text;
+    };
+    // Listed: the user watched it as "Six" (the contract says "SIX"; the case may differ), and the
+    // list's spelling shows, so the list was read before the contract.
+    const listed = await deployTestToken('http://127.0.0.1:8545', { name: 'Six', symbol: 'SIX', decimals: 6, supply: 10n ** 12n, holder: ACCOUNT0 });
+    const watched = rpc(dapp, 'wallet_watchAsset', { type: 'ERC20', options: { address: listed, symbol: 'Six', decimals: 6 } });
+    await answer(wb.context, 'watch_asset', true);
+    expect(await watched).toEqual({ result: true });
+    expect(await amountShown(listed, `0xa9059cbb${word(ACCOUNT1)}${word((12_500_000).toString(16))}`)).toBe('12.5 Six');
+    // Not listed: read from the contract (symbol(), decimals()).
+    const other = await deployTestToken('http://127.0.0.1:8545', { name: 'Eight', symbol: 'EGT', decimals: 8, supply: 10n ** 12n, holder: ACCOUNT0 });
+    expect(await amountShown(other, `0x095ea7b3${word(ACCOUNT1)}${word((150_000_000).toString(16))}`)).toBe('1.5 EGT');
+    expect(await amountShown(other, `0x095ea7b3${word(ACCOUNT1)}${'f'.repeat(64)}`)).toBe('Unlimited');
+  });
+
   it('EIP-5792: capabilities say no atomic batch; sendCalls sends each call after approval; status is confirmed', async () => {
     const caps = (await rpc(dapp, 'wallet_getCapabilities', [ACCOUNT0, ['0x7a69']])).result;
     expect(caps).toEqual({ '0x7a69': { atomic: { status: 'unsupported' } } });

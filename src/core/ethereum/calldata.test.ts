@@ -1,6 +1,6 @@
 import { id } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { callArg, decodeCall } from './calldata';
+import { callArg, decodeCall, tokenAmountArg } from './calldata';
 
 const word = (hex: string) => hex.replace(/^0x/, '').toLowerCase().padStart(64, '0');
 const MAX = 'f'.repeat(64);
@@ -130,5 +130,22 @@ describe('callArg', () => {
     expect(call && callArg(call, 'to')).toBe(BOB);
     expect(call && callArg(call, 'value')).toBe('5');
     expect(call && callArg(call, 'spender')).toBeUndefined();
+  });
+});
+
+describe('tokenAmountArg', () => {
+  it('names the amount of the called token in ERC-20 transfers and approvals', () => {
+    const arg = (data: string) => {
+      const call = decodeCall(data);
+      return call && tokenAmountArg(call);
+    };
+    expect(arg(`0xa9059cbb${word(BOB)}${word('0x5')}`)).toBe('value');
+    expect(arg(`0x095ea7b3${word(ROUTER)}${MAX}`)).toBe('value');
+    expect(arg(`0x23b872dd${word(ALICE)}${word(BOB)}${word('0x2a')}`)).toBe('value');
+    expect(arg(`0x39509351${word(ROUTER)}${word('0x64')}`)).toBe('addedValue');
+    // No amount of the called contract: an NFT id, an operator flag, Permit2's amount of another token.
+    expect(arg(`0x42842e0e${word(ALICE)}${word(BOB)}${word('0x2a')}`)).toBeNull();
+    expect(arg(`0xa22cb465${word(ROUTER)}${word('0x1')}`)).toBeNull();
+    expect(arg(`0x87517c45${word(USDC)}${word(UR)}${word('f'.repeat(40))}${word('f'.repeat(12))}`)).toBeNull();
   });
 });

@@ -85,3 +85,16 @@ export function decodeCall(data: string | undefined): DecodedCall | null {
 export function callArg(call: DecodedCall, name: string): string | undefined {
   return call.args.find((a) => a.name === name)?.value;
 }
+
+/** Calls on an ERC-20 contract (the transaction's `to`) whose argument is an amount of that token. */
+const TOKEN_AMOUNT_ARG: Record<string, string> = {
+  'transfer(address,uint256)': 'value',
+  'approve(address,uint256)': 'value',
+  'transferFrom(address,address,uint256)': 'value',
+  'increaseAllowance(address,uint256)': 'addedValue',
+};
+
+/** The name of the argument that is an amount of the called token, if the call has one. */
+export function tokenAmountArg(call: DecodedCall): string | null {
+  return TOKEN_AMOUNT_ARG[call.signature] ?? null;
+}

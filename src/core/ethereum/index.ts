@@ -7,4 +7,4 @@ export { parseTypedData, type ParsedTypedData } from './typed-data';
 export type { DisplayField } from './typed-data-fields';
 export type { TypedDataDomain } from './typed-data-domain';
 export type { TypedDataField, TypedDataTypes } from './eip712-types';
-export { callArg, decodeCall, type DecodedArg, type DecodedCall } from './calldata';
+export { callArg, decodeCall, tokenAmountArg, type DecodedArg, type DecodedCall } from './calldata';

@@ -4,3 +4,4 @@ export { transactionRisks, type TransactionRiskInput } from './transaction-risk'
 export { typedDataRisks } from './typed-data-risk';
 export { findLookalike, lookalikeWarning } from './lookalike';
 export { chainMismatchRisks } from './chain-risk';
+export { isUnlimited } from './amounts';

@@ -80,11 +80,27 @@ export function TransactionBody({ body, setDecision }: { body: Body; setDecision
           <Field label={t('approval.tx.call')} testid="tx-call">
             <span data-call={body.decoded.name}>{body.decoded.name}</span>
             <ul className="args">
-              {body.decoded.args.map((a) => (
-                <li key={a.name}>
-                  {a.name}: <code>{a.value}</code>
-                </li>
-              ))}
+              {body.decoded.args.map((a) => {
+                // The token amount in the token's own units (raw units only when they are unknown).
+                const amount = body.decoded?.amount?.arg === a.name ? body.decoded.amount : undefined;
+                const words = amount?.unlimited
+                  ? t('approval.tx.unlimited')
+                  : amount?.token
+                    ? `${formatUnits(a.value, amount.token.decimals)} ${amount.token.symbol}`
+                    : null;
+                return (
+                  <li key={a.name}>
+                    {a.name}:{' '}
+                    {words ? (
+                      <strong data-testid="tx-call-amount" title={a.value}>
+                        {words}
+                      </strong>
+                    ) : (
+                      <code>{a.value}</code>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </Field>
         )}

@@ -114,6 +114,7 @@ export const en = {
   'approval.tx.contractCreation': "New contract",
   'approval.tx.value': "Amount",
   'approval.tx.network': "Network",
+  'approval.tx.unlimited': "Unlimited",
   'approval.tx.call': "Call",
   'approval.tx.data': "Data",
   'approval.tx.gas': "Gas limit",

@@ -115,6 +115,7 @@ export const zh_CN: Record<MessageKey, string> = {
   'approval.tx.contractCreation': "新合约",
   'approval.tx.value': "金额",
   'approval.tx.network': "网络",
+  'approval.tx.unlimited': "无限",
   'approval.tx.call': "调用",
   'approval.tx.data': "数据",
   'approval.tx.gas': "Gas 上限",

@@ -6,6 +6,7 @@ import type { ProviderContext } from '../../context';
 import { defineMethod } from '../provider-method';
 import { permittedAccountIndex } from './accounts';
 import { signAndBroadcast } from './broadcast';
+import { decodedCallView } from './token-amount-view';
 import { requireChain } from './current-chain';
 import { editedFees } from './edited-fees';
 import { parseTxRequest, type TxRequest } from './tx-params';
@@ -17,10 +18,11 @@ export async function sendTransaction(ctx: ProviderContext, tx: TxRequest): Prom
   const { network, keyring, settings, approvals } = ctx.services;
   const net = await network.current();
   if (tx.chainId !== undefined) await requireChain(ctx, tx.chainId);
-  const [fees, balanceHex, code] = await Promise.all([
+  const [fees, balanceHex, code, decoded] = await Promise.all([
     prepareFees(network, tx),
     network.rpc('eth_getBalance', [tx.from, 'latest']),
     tx.to && tx.data ? network.rpc('eth_getCode', [tx.to, 'latest']) : Promise.resolve(null),
+    decodedCallView(ctx, net, tx.to, tx.from, decodeCall(tx.data ?? undefined)),
   ]);
   const balance = typeof balanceHex === 'string' ? BigInt(balanceHex) : 0n;
   const own = [...(await keyring.ethAddresses(keyring.accountIndexes(), (await settings.get()).btcNetwork)).values()];
@@ -42,7 +44,7 @@ export async function sendTransaction(ctx: ProviderContext, tx: TxRequest): Prom
       to: tx.to,
       value: tx.value.toString(),
       data: tx.data,
-      decoded: decodeCall(tx.data ?? undefined),
+      decoded,
       chainId: net.chainId,
       networkName: net.name,
       nativeSymbol: net.nativeSymbol,
