@@ -60,7 +60,8 @@ export interface WarningParams {
   recipient?: string;
   lookalikeOf?: string;
   to?: string;
-  /** base units of `symbol` with `decimals` (value_exceeds_balance; sats for sighash_single) */
+  /** base units of `symbol` with `decimals` (value_exceeds_balance; sats for sighash_single);
+   *  on token approvals, `symbol` and `decimals` are the approved token's, when known */
   value?: string;
   balance?: string;
   decimals?: string;

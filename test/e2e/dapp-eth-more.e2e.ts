@@ -1,3 +1,4 @@
+import { getAddress } from 'ethers';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, approvalWindow, warningsOf } from './helpers/approval';
@@ -150,10 +151,12 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
 
   it('a token call shows its amount in the token\'s units: from the token list, else from the contract; an infinite allowance as unlimited', async () => {
     const word = (hex: string) => hex.replace(/^0x/, '').toLowerCase().padStart(64, '0');
+    let warnings: string[] = [];
     const amountShown = async (to: string, data: string) => {
       const pending = rpc(dapp, 'eth_sendTransaction', [{ from: ACCOUNT0, to, data }]);
       const win = await approvalWindow(wb.context, '[data-testid="approval-kind"][data-kind="transaction"]');
       const text = await win.getByTestId('tx-call-amount').textContent();
+      warnings = await warningsOf(win);
       await answer(wb.context, 'transaction', false);
       expect((await pending).error?.code).toBe(4001);
       return text;
@@ -169,6 +172,8 @@ describe('Ethereum dApps: locked wallet, chains, assets, batches, permits', () =
     const other = await deployTestToken('http://127.0.0.1:8545', { name: 'Eight', symbol: 'EGT', decimals: 8, supply: 10n ** 12n, holder: ACCOUNT0 });
     expect(await amountShown(other, `0x095ea7b3${word(ACCOUNT1)}${word((150_000_000).toString(16))}`)).toBe('1.5 EGT');
     expect(await amountShown(other, `0x095ea7b3${word(ACCOUNT1)}${'f'.repeat(64)}`)).toBe('Unlimited');
+    // The risk warning names the token too, by symbol and address.
+    expect(warnings.join(' ')).toContain(`an unlimited amount of token EGT (${getAddress(other)})`);
   });
 
   it('EIP-5792: capabilities say no atomic batch; sendCalls sends each call after approval; status is confirmed', async () => {

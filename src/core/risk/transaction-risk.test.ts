@@ -44,6 +44,15 @@ describe('transactionRisks — ERC-20 approvals', () => {
     expect(r?.params).toEqual({ spender: ROUTER, token: USDC, amount: (10n ** 30n).toString() });
   });
 
+  it('names the token and gives the amount in its units when the token is known', () => {
+    const usdc = { symbol: 'USDC', decimals: 6 };
+    const [u] = risks({ to: USDC, data: `0x095ea7b3${word(ROUTER)}${MAX}`, token: usdc });
+    expect(u?.message).toBe(`This approves ${ROUTER} to spend an unlimited amount of token USDC (${USDC}) from your wallet, now and later, without asking again.`);
+    expect(u?.params).toEqual({ spender: ROUTER, token: USDC, amount: 'unlimited', symbol: 'USDC', decimals: '6' });
+    const [l] = risks({ to: USDC, data: `0x095ea7b3${word(ROUTER)}${word((10n ** 30n).toString(16))}`, token: usdc });
+    expect(l?.message).toBe(`This approves ${ROUTER} to spend 1000000000000000000000000 of token USDC (${USDC}), a very large amount.`);
+  });
+
   it('says nothing about a normal or zero (revoking) approve', () => {
     expect(risks({ to: USDC, data: `0x095ea7b3${word(ROUTER)}${word('0xf4240')}` })).toEqual([]);
     expect(risks({ to: USDC, data: `0x095ea7b3${word(ROUTER)}${word('0x0')}` })).toEqual([]);

@@ -22,6 +22,8 @@ export interface TransactionRiskInput {
   knownAddresses: string[];
   /** Native currency symbol for messages (default ETH). */
   nativeSymbol?: string;
+  /** What `to` is as a token (token list or the contract's own answer), when known: names approvals. */
+  token?: { symbol: string; decimals: number };
   /** Clock for expiry wording (unix seconds); defaults to now. */
   nowSeconds?: number;
 }
@@ -40,11 +42,12 @@ function hasData(data: string | undefined): data is string {
   return typeof data === 'string' && data !== '' && data !== '0x';
 }
 
-function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
+function approvalRisks(call: DecodedCall, token: string, meta: TransactionRiskInput['token']): RiskWarning[] {
   const spender = callArg(call, 'spender') ?? '';
   const raw = callArg(call, call.selector === SEL.approve ? 'value' : 'addedValue') ?? '0';
   const amount = BigInt(raw);
-  const params = { spender, token, amount: amountParam(amount) };
+  const params = { spender, token, amount: amountParam(amount), ...(meta ? { symbol: meta.symbol, decimals: String(meta.decimals) } : {}) };
+  const named = meta ? `${meta.symbol} (${token})` : token;
   const raises = call.selector === SEL.increaseAllowance;
   const text = raises ? 'increase' : 'approve';
   const what = raises ? `This raises the amount ${spender} may spend` : `This approves ${spender} to spend`;
@@ -54,18 +57,19 @@ function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
         kind: 'unlimited_approval',
         text,
         severity: 'danger',
-        message: `${what} ${raises ? 'to ' : ''}an unlimited amount of token ${token} from your wallet, now and later, without asking again.`,
+        message: `${what} ${raises ? 'to ' : ''}an unlimited amount of token ${named} from your wallet, now and later, without asking again.`,
         params,
       },
     ];
   }
   if (amount >= LARGE_AMOUNT) {
+    const size = meta ? formatUnits(amount, meta.decimals) : `${amount} raw units`;
     return [
       {
         kind: 'large_approval',
         text,
         severity: 'warning',
-        message: `${what} ${raises ? 'by ' : ''}${amount} raw units of token ${token}, a very large amount.`,
+        message: `${what} ${raises ? 'by ' : ''}${size} of token ${named}, a very large amount.`,
         params,
       },
     ];
@@ -73,11 +77,11 @@ function approvalRisks(call: DecodedCall, token: string): RiskWarning[] {
   return [];
 }
 
-function callRisks(call: DecodedCall, to: string, nowSeconds: number): RiskWarning[] {
+function callRisks(call: DecodedCall, to: string, nowSeconds: number, meta: TransactionRiskInput['token']): RiskWarning[] {
   switch (call.selector) {
     case SEL.approve:
     case SEL.increaseAllowance:
-      return approvalRisks(call, to);
+      return approvalRisks(call, to, meta);
     case SEL.setApprovalForAll: {
       if (callArg(call, 'approved') !== 'true') return [];
       const operator = callArg(call, 'operator') ?? '';
@@ -126,7 +130,7 @@ export function transactionRisks(input: TransactionRiskInput): RiskWarning[] {
   const nowSeconds = input.nowSeconds ?? Math.floor(Date.now() / 1000);
   // Without `to` the data is init code, not a call: never decode it as one.
   const call = input.to && hasData(input.data) ? decodeCall(input.data) : null;
-  if (call && input.to) risks.push(...callRisks(call, input.to, nowSeconds));
+  if (call && input.to) risks.push(...callRisks(call, input.to, nowSeconds, input.token));
 
   const recipient = recipientOf(input, call);
   if (recipient) {

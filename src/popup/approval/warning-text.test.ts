@@ -64,6 +64,9 @@ const ethSamples = [
   ...tx(USDC, `0x39509351${word(ROUTER)}${MAX}`),
   ...tx(USDC, `0x095ea7b3${word(ROUTER)}${word((10n ** 30n).toString(16))}`),
   ...tx(USDC, `0x39509351${word(ROUTER)}${word((10n ** 31n).toString(16))}`),
+  // The same with the token known (from the token list or its contract): named, amount in its units.
+  ...tx(USDC, `0x095ea7b3${word(ROUTER)}${MAX}`, { token: { symbol: 'USDC', decimals: 6 } }),
+  ...tx(USDC, `0x39509351${word(ROUTER)}${word((10n ** 31n).toString(16))}`, { token: { symbol: 'USDC', decimals: 6 } }),
   ...tx(BAYC, `0xa22cb465${word(ROUTER)}${word('0x1')}`),
   ...tx(PERMIT2, `0x87517c45${word(USDC)}${word(ROUTER)}${word('f'.repeat(40))}${word('f'.repeat(12))}`),
   ...tx(PERMIT2, `0x87517c45${word(USDC)}${word(ROUTER)}${word('0x3e8')}${word('0x0')}`),

@@ -9,7 +9,15 @@ export const warningKey = (w: Pick<WarningView, 'kind' | 'text'>): string => `wa
 
 /** The facts, worded as the sentences' placeholders expect them (amounts, deadlines, token names). */
 function vars(t: Translate, p: WarningParams): Record<string, string> {
-  const amount = p.amount === undefined ? '' : p.amount === 'unlimited' ? t('warning.part.unlimited') : t('warning.part.rawUnits', { n: p.amount });
+  // A token's own units when the approval knows the token (its symbol is then named beside it).
+  const amount =
+    p.amount === undefined
+      ? ''
+      : p.amount === 'unlimited'
+        ? t('warning.part.unlimited')
+        : p.symbol && p.decimals
+          ? formatUnits(p.amount, Number(p.decimals))
+          : t('warning.part.rawUnits', { n: p.amount });
   const until = p.expiry ? t(`warning.until.${p.expiry}`, { date: (p.expires ?? '').slice(0, 10) }) : '';
   const tokenLabel = p.tokenName && p.token ? t('warning.part.tokenAt', { name: p.tokenName, address: p.token }) : p.token || p.tokenName || t('warning.part.thisToken');
   const units = (x: string | undefined) => (x === undefined ? '' : formatUnits(x, Number(p.decimals ?? '0')));
@@ -20,6 +28,7 @@ function vars(t: Translate, p: WarningParams): Record<string, string> {
     validity: until ? t('warning.part.validity', { until }) : '',
     commaUntil: until ? t('warning.part.commaUntil', { until }) : '',
     tokenLabel,
+    tokenNamed: p.symbol && p.token ? t('warning.part.tokenAt', { name: p.symbol, address: p.token }) : (p.token ?? ''),
     permit2: p.permit2 ? t('warning.part.permit2At', { address: p.permit2 }) : t('warning.part.permit2'),
     value: p.decimals ? units(p.value) : (p.value ?? ''),
     balance: units(p.balance),

@@ -3,10 +3,10 @@
  * src/shared/warnings.ts, worded to match the background's English `message` exactly.
  */
 export const enWarnings = {
-  'warning.unlimited_approval.approve': 'This approves {spender} to spend an unlimited amount of token {token} from your wallet, now and later, without asking again.',
-  'warning.unlimited_approval.increase': 'This raises the amount {spender} may spend to an unlimited amount of token {token} from your wallet, now and later, without asking again.',
-  'warning.large_approval.approve': 'This approves {spender} to spend {amount} of token {token}, a very large amount.',
-  'warning.large_approval.increase': 'This raises the amount {spender} may spend by {amount} of token {token}, a very large amount.',
+  'warning.unlimited_approval.approve': 'This approves {spender} to spend an unlimited amount of token {tokenNamed} from your wallet, now and later, without asking again.',
+  'warning.unlimited_approval.increase': 'This raises the amount {spender} may spend to an unlimited amount of token {tokenNamed} from your wallet, now and later, without asking again.',
+  'warning.large_approval.approve': 'This approves {spender} to spend {amount} of token {tokenNamed}, a very large amount.',
+  'warning.large_approval.increase': 'This raises the amount {spender} may spend by {amount} of token {tokenNamed}, a very large amount.',
   'warning.set_approval_for_all.operator': 'This gives {operator} control of all your NFTs in collection {collection}: it can transfer any of them without asking again.',
   'warning.permit.amount': 'Signing this permit lets {spender} spend {amount} of {tokenLabel} from your wallet without another confirmation{validity}.',
   'warning.permit.unlimited': 'Signing this permit lets {spender} spend an unlimited amount of {tokenLabel} from your wallet without another confirmation{commaUntil}.',

@@ -2,10 +2,10 @@ import type { enWarnings } from './en-warnings';
 
 /** 简体中文: risk warnings (spread into zh_CN). */
 export const zhWarnings: Record<keyof typeof enWarnings, string> = {
-  'warning.unlimited_approval.approve': '这将授权 {spender} 从您的钱包中花费无限数量的代币 {token}，现在和以后都不会再询问您。',
-  'warning.unlimited_approval.increase': '这会把 {spender} 可从您钱包中花费的代币 {token} 额度提高到无限，现在和以后都不会再询问您。',
-  'warning.large_approval.approve': '这将授权 {spender} 花费 {amount}的代币 {token}，数额非常大。',
-  'warning.large_approval.increase': '这会把 {spender} 可花费的代币 {token} 额度再提高 {amount}，数额非常大。',
+  'warning.unlimited_approval.approve': '这将授权 {spender} 从您的钱包中花费无限数量的代币 {tokenNamed}，现在和以后都不会再询问您。',
+  'warning.unlimited_approval.increase': '这会把 {spender} 可从您钱包中花费的代币 {tokenNamed} 额度提高到无限，现在和以后都不会再询问您。',
+  'warning.large_approval.approve': '这将授权 {spender} 花费 {amount}的代币 {tokenNamed}，数额非常大。',
+  'warning.large_approval.increase': '这会把 {spender} 可花费的代币 {tokenNamed} 额度再提高 {amount}，数额非常大。',
   'warning.set_approval_for_all.operator': '这将让 {operator} 控制您在合集 {collection} 中的所有 NFT：它可以转走其中任何一个，且不会再询问您。',
   'warning.permit.amount': '签署此许可后，{spender} 无需您再次确认即可从您的钱包中花费 {amount}的 {tokenLabel}{validity}。',
   'warning.permit.unlimited': '签署此许可后，{spender} 无需您再次确认即可从您的钱包中花费无限数量的 {tokenLabel}{commaUntil}。',

@@ -34,6 +34,7 @@ export async function sendTransaction(ctx: ProviderContext, tx: TxRequest): Prom
     ...(code !== null ? { toHasCode: typeof code === 'string' && code !== '0x' } : {}),
     knownAddresses: [...own, ...(await ctx.services.activity.recentRecipients())].filter((a) => a.toLowerCase() !== tx.to?.toLowerCase()),
     nativeSymbol: net.nativeSymbol,
+    ...(decoded?.amount?.token ? { token: decoded.amount.token } : {}),
   });
   const decision = await approvals.request(
     ctx.key,
