@@ -14,6 +14,9 @@ describe('token list: defaults merged with the user’s tokens', () => {
     expect(list.map((t) => t.symbol)).toEqual([...defaultTokens(1).map((t) => t.symbol), 'TST']);
     expect(list.filter((t) => t.isDefault)).toHaveLength(defaultTokens(1).length);
     expect(list.at(-1)).toEqual({ ...MINE, isDefault: false });
+    expect(await s.find(1, MINE.address.toUpperCase().replace('0X', '0x'))).toEqual({ ...MINE, isDefault: false });
+    expect((await s.find(1, MAINNET_USDC.toLowerCase()))?.symbol).toBe('USDC');
+    expect(await s.find(31337, MINE.address)).toBeUndefined();
     expect(await s.list(31337)).toEqual([]);
   });
 

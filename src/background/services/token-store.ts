@@ -38,6 +38,12 @@ export class TokenStore {
     return [...defaults, ...added.filter((t) => !isDefault.has(t.address.toLowerCase())).map((t) => ({ ...t, isDefault: false }))];
   }
 
+  /** The listed token at this address (any letter case), if any. */
+  async find(chainId: number, address: string): Promise<ListedToken | undefined> {
+    const low = address.toLowerCase();
+    return (await this.list(chainId)).find((t) => t.address.toLowerCase() === low);
+  }
+
   /** Adds (or shows again, for a hidden default) a token. */
   async add(chainId: number, token: Token): Promise<void> {
     const all = await this.all();

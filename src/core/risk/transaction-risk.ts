@@ -2,7 +2,7 @@
 // approvals (ERC-20, NFT operator, Permit2), recipient look-alikes, value
 // above balance, and call data sent to an address without code.
 import { formatUnits } from '../../shared/units';
-import { callArg, decodeCall, type DecodedCall } from '../ethereum/calldata';
+import { callArg, decodeCall, tokenAmountArg, type DecodedCall } from '../ethereum/calldata';
 import { amountParam, amountText, expiry, expiryParams, isUnlimited, LARGE_AMOUNT, THIS_BLOCK } from './amounts';
 import { findLookalike, lookalikeWarning } from './lookalike';
 import { sortRisks, type RiskWarning } from './types';
@@ -44,7 +44,7 @@ function hasData(data: string | undefined): data is string {
 
 function approvalRisks(call: DecodedCall, token: string, meta: TransactionRiskInput['token']): RiskWarning[] {
   const spender = callArg(call, 'spender') ?? '';
-  const raw = callArg(call, call.selector === SEL.approve ? 'value' : 'addedValue') ?? '0';
+  const raw = callArg(call, tokenAmountArg(call) ?? '') ?? '0';
   const amount = BigInt(raw);
   const params = { spender, token, amount: amountParam(amount), ...(meta ? { symbol: meta.symbol, decimals: String(meta.decimals) } : {}) };
   const named = meta ? `${meta.symbol} (${token})` : token;

@@ -20,7 +20,7 @@ export async function decodedCallView(
   const arg = to ? tokenAmountArg(call) : null;
   const raw = arg ? call.args.find((a) => a.name === arg) : undefined;
   if (!to || !arg || !raw) return call;
-  const listed = (await ctx.services.tokens.list(chain.chainId)).find((t) => t.address.toLowerCase() === to.toLowerCase());
+  const listed = await ctx.services.tokens.find(chain.chainId, to);
   let token: { symbol: string; decimals: number } | null = listed ? { symbol: listed.symbol, decimals: listed.decimals } : null;
   if (!token) {
     const read = await readTokenMetadata(chain.rpcUrl, to, from).catch(() => null);

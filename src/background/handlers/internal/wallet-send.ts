@@ -51,7 +51,7 @@ async function plan(ctx: HandlerContext, input: InternalParams<'send_quote'>) {
   const index = await settings.getSelectedAccount();
   const from = (await keyring.ethAddresses([index], (await settings.get()).btcNetwork)).get(index);
   if (!from) throw walletError('unknown_account', 'No account selected');
-  const token = input.asset === 'eth' ? null : (await tokens.list(net.chainId)).find((t) => t.address.toLowerCase() === input.asset.toLowerCase());
+  const token = input.asset === 'eth' ? null : await tokens.find(net.chainId, input.asset);
   if (input.asset !== 'eth' && !token) throw walletError('unknown_token', 'Unknown token');
   const [balanceHex, tokenBal] = await Promise.all([
     network.rpc('eth_getBalance', [from, 'latest']),
